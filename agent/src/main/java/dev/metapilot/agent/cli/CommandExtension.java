@@ -9,4 +9,12 @@ public interface CommandExtension {
 
     /** A new picocli {@code @Command} object; it may declare {@code @ParentCommand MetapilotCommand}. */
     Object command();
+
+    /**
+     * True for a command that hands its arguments to another tool (JMH): options the command does not declare are then
+     * passed on as positional parameters instead of being refused.
+     */
+    default boolean passesUnknownOptionsThrough() {
+        return false;
+    }
 }

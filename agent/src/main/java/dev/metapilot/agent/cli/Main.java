@@ -23,7 +23,9 @@ public final class Main {
         MetapilotCommand root = new MetapilotCommand();
         CommandLine cli = new CommandLine(root);
         for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
-            cli.addSubcommand(extension.command());
+            CommandLine sub = new CommandLine(extension.command());
+            sub.setUnmatchedOptionsArePositionalParams(extension.passesUnknownOptionsThrough());
+            cli.addSubcommand(sub);
         }
         cli.setOut(out);
         cli.setErr(err);
