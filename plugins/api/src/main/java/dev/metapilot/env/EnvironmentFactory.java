@@ -24,6 +24,18 @@ public interface EnvironmentFactory {
     /** The reference policies of this environment, run by name ({@code --policy random}); at least {@code random}. */
     List<Baseline> baselines();
 
+    /**
+     * Writes the action that is safe when the policy cannot be trusted (a NaN output, too many faults, a stop): the
+     * agent's action guard uses it. By default the zero vector clamped into a {@link Box} (motors off) and index 0 of a
+     * {@link Discrete} space; plugins override it when another action is the safe one.
+     */
+    default void writeSafeAction(Action out) {
+        out.clear();
+        if (out.space() instanceof Box box) {
+            box.clamp(out.values());
+        }
+    }
+
     /** A reader for hand-written task files ({@code --tasks FILE}), when the plugin has one. */
     default Optional<TaskFileReader> taskFileReader() {
         return Optional.empty();

@@ -1,0 +1,60 @@
+package dev.metapilot.agent.cli;
+
+import dev.metapilot.agent.plugin.DiscoveredPlugin;
+import dev.metapilot.agent.policy.BaselinePolicy;
+import dev.metapilot.agent.policy.Policy;
+import dev.metapilot.env.Baseline;
+import dev.metapilot.env.EnvironmentFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@code --policy} argument into a {@link Policy}: a baseline of the chosen plugin by name, or an ONNX model
+ * file checked against the plugin's spec before its first step. Used by the commands on the main thread.
+ */
+final class PolicyOpener {
+
+    /** How ONNX policies are run. */
+    record Options(String device, int threads, boolean greedy) {}
+
+    private final DiscoveredPlugin plugin;
+    private final EnvironmentFactory factory;
+    private final Options options;
+
+    PolicyOpener(DiscoveredPlugin plugin, EnvironmentFactory factory, Options options) {
+        this.plugin = Objects.requireNonNull(plugin, "plugin is null");
+        this.factory = Objects.requireNonNull(factory, "factory is null");
+        this.options = Objects.requireNonNull(options, "options is null");
+    }
+
+    Policy open(String spec) {
+        for (Baseline b : factory.baselines()) {
+            if (b.name().equals(spec)) {
+                return new BaselinePolicy(b);
+            }
+        }
+        Path file = Path.of(spec);
+        if (Files.isRegularFile(file)) {
+            return openModel(file);
+        }
+        throw new IllegalArgumentException("--policy '" + spec + "' is neither a model file nor a baseline of plugin '"
+                + plugin.name() + "'; baselines: " + factory.baselines().stream().map(Baseline::name).collect(
+                        Collectors.joining(", ")));
+    }
+
+    private Policy openModel(Path file) {
+        throw new IllegalArgumentException("ONNX policies are not wired in yet: " + file);
+    }
+
+    /** What the run log's header says about {@code policy}. */
+    Map<String, Object> describe(Policy policy) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", policy.name());
+        d.put("kind", policy instanceof BaselinePolicy ? "baseline" : "onnx");
+        return d;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.metapilot.agent.trial;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Per-episode-index statistics of a run (the adaptation curve): mean steps, mean return and success rate with 95%
+ * confidence half-widths. Fed by the runner as an {@link EpisodeListener}; read when the run is over. One thread.
+ */
+public final class EpisodeStats implements EpisodeListener {
+
+    /** Mean and 95% confidence half-width. */
+    public record Estimate(double mean, double halfWidth, int n) {
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.3f ± %.3f", mean, halfWidth);
+        }
+    }
+
+    /** The figures of one episode index. */
+    public record Row(int episode, Estimate steps, Estimate totalReturn, Estimate success, int faults) {}
+
+    private final List<Accumulator> byEpisode = new ArrayList<>();
+    private final Map<Integer, Double> perTrial = new TreeMap<>();
+
+    @Override
+    public void episodeEnded(EpisodeRecord r) {
+        while (byEpisode.size() <= r.episode()) {
+            byEpisode.add(new Accumulator());
+        }
+        Accumulator a = byEpisode.get(r.episode());
+        a.steps.add(r.steps());
+        a.returns.add(r.totalReturn());
+        a.success.add(r.success() ? 1 : 0);
+        a.faults += r.faults();
+        perTrial.merge(r.trial(), r.totalReturn(), Double::sum);
+    }
+
+    /** One row per episode index seen, in order. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (int e = 0; e < byEpisode.size(); e++) {
+            Accumulator a = byEpisode.get(e);
+            rows.add(new Row(e, a.steps.estimate(), a.returns.estimate(), a.success.estimate(), a.faults));
+        }
+        return rows;
+    }
+
+    /** Mean over trials of the return summed over each trial's episodes, with its 95% half-width. */
+    public Estimate trialReturn() {
+        Welford w = new Welford();
+        perTrial.values().forEach(w::add);
+        return w.estimate();
+    }
+
+    private static final class Accumulator {
+        final Welford steps = new Welford();
+        final Welford returns = new Welford();
+        final Welford success = new Welford();
+        int faults;
+    }
+
+    /** Running mean and variance (Welford), 95% half-width from the normal approximation. */
+    static final class Welford {
+        private int n;
+        private double mean;
+        private double m2;
+
+        void add(double x) {
+            n++;
+            double d = x - mean;
+            mean += d / n;
+            m2 += d * (x - mean);
+        }
+
+        Estimate estimate() {
+            double sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
+            return new Estimate(mean, n > 1 ? 1.959964 * sd / Math.sqrt(n) : 0, n);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.metapilot.agent.trial;
+
+import dev.metapilot.agent.policy.Policy;
+import dev.metapilot.agent.safety.ActionGuard;
+import dev.metapilot.env.Action;
+import dev.metapilot.env.Environment;
+import dev.metapilot.env.EnvironmentFactory;
+import dev.metapilot.env.StepInput;
+import dev.metapilot.env.StepResult;
+import dev.metapilot.env.Task;
+import java.util.Objects;
+
+/**
+ * Runs the trials of a {@link TrialPlan} for one policy on a simulated environment, as fast as it can, with RL² trial
+ * semantics: the task and the policy's memory stay for all K episodes of a trial, the environment resets between them,
+ * and {@link StepInput} carries the previous action, reward and done flag. Every action passes the {@link ActionGuard};
+ * a trial whose guard trips stops cleanly with a {@link EpisodeRecord.End#FAULT_LIMIT} record.
+ *
+ * <p>
+ * Called on one thread; owns one environment for the duration of {@link #run}.
+ */
+public final class TrialRunner {
+
+    private final EnvironmentFactory factory;
+    private final ActionGuard.Settings guardSettings;
+
+    public TrialRunner(EnvironmentFactory factory, ActionGuard.Settings guardSettings) {
+        this.factory = Objects.requireNonNull(factory, "factory is null");
+        this.guardSettings = Objects.requireNonNull(guardSettings, "guardSettings is null");
+    }
+
+    /** Runs every trial of {@code plan} with {@code policy}, telling {@code listener} about each episode. */
+    public void run(Policy policy, TrialPlan plan, EpisodeListener listener) {
+        try (Environment env = factory.create()) {
+            StepInput input = new StepInput(env.spec());
+            Action action = Action.of(env.spec().actionSpace());
+            StepResult result = new StepResult();
+            ActionGuard guard = new ActionGuard(factory, guardSettings);
+            for (int t = 0; t < plan.tasks().size(); t++) {
+                Task task = plan.tasks().get(t);
+                env.setTask(task);
+                policy.beginTrial(task, plan.policySeed(t));
+                guard.beginTrial();
+                input.beginTrial();
+                for (int e = 0; e < plan.episodes(); e++) {
+                    if (e > 0) {
+                        input.nextEpisode();
+                    }
+                    env.reset(plan.resetSeed(t, e), input.observation());
+                    EpisodeRecord record = episode(policy, env, guard, input, action, result, t, e, task);
+                    listener.episodeEnded(record);
+                    if (record.end() == EpisodeRecord.End.FAULT_LIMIT) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static EpisodeRecord episode(Policy policy, Environment env, ActionGuard guard, StepInput input,
+            Action action, StepResult result, int trial, int episode, Task task) {
+        int steps = 0;
+        double total = 0;
+        boolean success = false;
+        int faultsBefore = guard.faults();
+        int maxSteps = env.spec().maxEpisodeSteps();
+        while (true) {
+            boolean ok = policy.act(input, action);
+            guard.check(ok, action);
+            if (guard.tripped()) {
+                return new EpisodeRecord(policy.name(), trial, episode, task.id(), steps, total, success, guard
+                        .faults() - faultsBefore, EpisodeRecord.End.FAULT_LIMIT);
+            }
+            env.step(action, input.observation(), result);
+            steps++;
+            total += result.reward();
+            success |= result.success();
+            boolean truncated = result.truncated() || (!result.terminated() && steps >= maxSteps);
+            boolean done = result.terminated() || truncated;
+            input.record(action, result.reward(), done);
+            if (done) {
+                return new EpisodeRecord(policy.name(), trial, episode, task.id(), steps, total, success, guard
+                        .faults() - faultsBefore, result.terminated()
+                                ? EpisodeRecord.End.TERMINATED
+                                : EpisodeRecord.End.TRUNCATED);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.metapilot.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void runsSeveralPoliciesOnTheSameTasksAndWritesTheLog() throws Exception {
+        int rc = run("run", "--env", "classpath-demo", "--policy", "right", "--policy", "random", "--trials", "30",
+                "--log", tmp.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        String table = out.toString();
+        assertThat(table).contains("classpath-demo on 30 TEST tasks, 2 episodes per trial, seed 0");
+        assertThat(table).containsPattern("POLICY +EPISODE +STEPS +RETURN +SUCCESS % +FAULTS +TRIAL RETURN");
+        // 'right' reaches goal g in g steps; TEST tasks 0..29 have goals 1,2,3 in turn: mean 2 steps, all succeed.
+        assertThat(table).containsPattern("right +1 +2.00 ± 0.\\d\\d +.* +100.00 ± 0.00 +0 ");
+        assertThat(table).containsPattern("\n +2 +2.00 ± ");
+        assertThat(table).contains("random");
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(tmp)) {
+            logs = files.filter(f -> f.toString().endsWith(".jsonl")).toList();
+        }
+        assertThat(logs).hasSize(1);
+        List<String> lines = Files.readAllLines(logs.get(0));
+        assertThat(lines).hasSize(1 + 2 * 30 * 2 + 1);
+        assertThat(lines.get(0)).contains("\"policies\":[{\"name\":\"right\",\"kind\":\"baseline\"}");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"type\":\"end\",\"episodes\":120}");
+    }
+
+    @Test
+    void anUnknownPolicyListsTheBaselines() {
+        assertThat(run("run", "--env", "classpath-demo", "--policy", "ucb9", "--log", tmp.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("'ucb9' is neither a model file nor a baseline", "random, right");
+    }
+
+    @Test
+    void anUnknownEnvironmentListsThePlugins() {
+        assertThat(run("run", "--env", "mars", "--policy", "random", "--log", tmp.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no environment plugin 'mars'; available: classpath-demo");
+    }
+}
