@@ -1,0 +1,121 @@
+package dev.metapilot.maze.grid;
+
+import dev.metapilot.env.Action;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Environment;
+import dev.metapilot.env.StepResult;
+import dev.metapilot.env.Task;
+import java.util.Objects;
+
+/**
+ * The environment of the maze and hallway plugins: moves one square per step on a {@link GridMdp}, with the SNAIL
+ * rewards (-0.01 per step, -0.001 more for bumping into a wall, +1 on reaching the goal, which ends the episode).
+ *
+ * <p>
+ * Created by a plugin's factory once per worker and owned by that worker's trial thread. {@code reset} and {@code step}
+ * are table look-ups and array copies: O(1), no allocation.
+ */
+public final class GridEnvironment implements Environment {
+
+    /** Reward of a step that moves and does not reach the goal. */
+    public static final float STEP_REWARD = -0.01f;
+    /** Reward of a step into a wall: the step cost and the bump penalty of -0.001. */
+    public static final float BUMP_REWARD = -0.011f;
+    /** Reward of the step that reaches the goal: +1 and the step cost. */
+    public static final float GOAL_REWARD = 0.99f;
+
+    private final EnvSpec spec;
+    private GridMdp mdp;
+    private int[] moves;
+    private float[] observations;
+    private int observationSize;
+    private int bumpIndex;
+    private int goal;
+    private int horizon;
+    private int square;
+    private int steps;
+    private boolean running;
+
+    public GridEnvironment(EnvSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec is null");
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a task of another plugin or configuration
+     */
+    @Override
+    public void setTask(Task task) {
+        Objects.requireNonNull(task, "task is null");
+        if (!(task instanceof GridTask gridTask)) {
+            throw new IllegalArgumentException("task " + task.id() + " is not a task of environment " + spec.id());
+        }
+        GridMdp m = gridTask.mdp();
+        if (!m.environmentId().equals(spec.id()) || m.observationSize() != spec.observationSize()) {
+            throw new IllegalArgumentException("task " + task.id() + " is for environment " + m.environmentId()
+                    + " with " + m.observationSize() + " observations, not " + spec.id() + " with "
+                    + spec.observationSize());
+        }
+        if (m.horizon() > spec.maxEpisodeSteps()) {
+            throw new IllegalArgumentException("task " + task.id() + " has horizon " + m.horizon()
+                    + ", more than this configuration's " + spec.maxEpisodeSteps() + " steps");
+        }
+        mdp = m;
+        moves = m.moves();
+        observations = m.observations();
+        observationSize = m.observationSize();
+        bumpIndex = m.bumpIndex();
+        goal = m.goal();
+        horizon = m.horizon();
+        running = false;
+    }
+
+    /** The start square is part of the task, so {@code seed} is not used. */
+    @Override
+    public void reset(long seed, float[] observation) {
+        if (mdp == null) {
+            throw new IllegalStateException("reset before setTask");
+        }
+        square = mdp.start();
+        steps = 0;
+        running = true;
+        System.arraycopy(observations, square * observationSize, observation, 0, observationSize);
+    }
+
+    @Override
+    public void step(Action action, float[] observation, StepResult result) {
+        if (!running) {
+            throw new IllegalStateException(mdp == null ? "step before setTask" : "step before reset or after the end");
+        }
+        int next = moves[(square << 2) + action.index()];
+        boolean bump = next == square;
+        square = next;
+        steps++;
+        System.arraycopy(observations, next * observationSize, observation, 0, observationSize);
+        if (bumpIndex >= 0 && bump) {
+            observation[bumpIndex] = 1f;
+        }
+        if (next == goal) {
+            running = false;
+            result.set(GOAL_REWARD, true, false, true);
+        } else {
+            boolean truncated = steps >= horizon;
+            running = !truncated;
+            result.set(bump ? BUMP_REWARD : STEP_REWARD, false, truncated, false);
+        }
+    }
+
+    /** The agent's square, for tests and tools that watch an episode. */
+    public int square() {
+        return square;
+    }
+
+    /** Steps taken in the running episode. */
+    public int steps() {
+        return steps;
+    }
+}
