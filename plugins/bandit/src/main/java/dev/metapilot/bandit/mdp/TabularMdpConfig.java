@@ -1,0 +1,62 @@
+package dev.metapilot.bandit.mdp;
+
+import dev.metapilot.env.ConfigOption;
+import dev.metapilot.env.EnvConfig;
+import java.util.List;
+
+/**
+ * The settings of the {@code tabular-mdp} plugin (RL² Table 2 protocol: 10 states, 5 actions, horizon 10).
+ *
+ * <p>
+ * Built by {@link TabularMdpPlugin#configure} on the main thread; immutable.
+ *
+ * @param states number of states, 2..100
+ * @param actions number of actions, 2..20
+ * @param episodes episodes per trial {@code n}, 1..100000 (RL² used 10, 25, 50, 75, 100)
+ * @param horizon steps per episode, 1..1000
+ */
+public record TabularMdpConfig(int states, int actions, int episodes, int horizon) {
+
+    static final int MAX_STATES = 100;
+    static final int MAX_ACTIONS = 20;
+    static final int MAX_EPISODES = 100_000;
+    static final int MAX_HORIZON = 1000;
+
+    static final List<ConfigOption> OPTIONS = List.of(
+            new ConfigOption("states", "10", "number of states (2.." + MAX_STATES + ")"),
+            new ConfigOption("actions", "5", "number of actions (2.." + MAX_ACTIONS + ")"),
+            new ConfigOption("episodes", "10",
+                    "episodes per trial n (1.." + MAX_EPISODES + "); RL² used 10, 25, 50, 75, 100"),
+            new ConfigOption("horizon", "10", "steps per episode (1.." + MAX_HORIZON + ")"));
+
+    public TabularMdpConfig {
+        check("states", states, 2, MAX_STATES);
+        check("actions", actions, 2, MAX_ACTIONS);
+        check("episodes", episodes, 1, MAX_EPISODES);
+        check("horizon", horizon, 1, MAX_HORIZON);
+    }
+
+    private static void check(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be in " + min + ".." + max + ", got " + value);
+        }
+    }
+
+    /**
+     * Reads and range-checks the options.
+     *
+     * @throws IllegalArgumentException naming the key and the value
+     */
+    static TabularMdpConfig from(EnvConfig config) {
+        return new TabularMdpConfig(read(config, "states", 2, MAX_STATES), read(config, "actions", 2, MAX_ACTIONS),
+                read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON));
+    }
+
+    private static int read(EnvConfig config, String key, int min, int max) {
+        int value = config.getInt(key);
+        if (value < min || value > max) {
+            throw config.invalid(key, config.getString(key), "an integer in " + min + ".." + max);
+        }
+        return value;
+    }
+}

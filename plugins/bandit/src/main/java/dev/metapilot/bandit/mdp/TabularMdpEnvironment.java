@@ -1,0 +1,116 @@
+package dev.metapilot.bandit.mdp;
+
+import dev.metapilot.bandit.random.SplitMix64;
+import dev.metapilot.env.Action;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Environment;
+import dev.metapilot.env.StepResult;
+import dev.metapilot.env.Task;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A tabular MDP stepped by one trial thread: episodes start in state 0, a step pays the (state, action) mean plus unit
+ * Gaussian noise and moves to a next state drawn from the task's transition row, and the episode is truncated after
+ * {@code horizon} steps. The observation is the one-hot of the state.
+ *
+ * <p>
+ * Rewards and transitions are drawn from a stream seeded by the task and the seed passed to {@link #reset}, so a fixed
+ * seed repeats the episode. {@code reset} and {@code step} allocate nothing.
+ */
+public final class TabularMdpEnvironment implements Environment {
+
+    private final EnvSpec spec;
+    private final int states;
+    private final int actions;
+    private final int horizon;
+    private final double[] rewardMeans;
+    private final double[] cumulative;
+    private final SplitMix64 rng = new SplitMix64(0);
+    private long taskSalt;
+    private boolean hasTask;
+    private int state;
+    private int t;
+    private boolean episodeOpen;
+
+    TabularMdpEnvironment(EnvSpec spec, TabularMdpConfig config) {
+        this.spec = Objects.requireNonNull(spec, "spec is null");
+        this.states = config.states();
+        this.actions = config.actions();
+        this.horizon = config.horizon();
+        this.rewardMeans = new double[states * actions];
+        this.cumulative = new double[states * actions * states];
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void setTask(Task task) {
+        if (!(task instanceof TabularMdpTask mdp)) {
+            throw new IllegalArgumentException("tabular-mdp environment needs a tabular-mdp task, got " + task);
+        }
+        if (mdp.states() != states || mdp.actions() != actions) {
+            throw new IllegalArgumentException("task " + mdp.id() + " has " + mdp.states() + " states and "
+                    + mdp.actions() + " actions, environment has " + states + " and " + actions);
+        }
+        mdp.copyRewardMeans(rewardMeans);
+        mdp.copyTransitions(cumulative);
+        for (int row = 0; row < states * actions; row++) {
+            double sum = 0;
+            for (int s2 = 0; s2 < states; s2++) {
+                sum += cumulative[row * states + s2];
+                cumulative[row * states + s2] = sum;
+            }
+            cumulative[row * states + states - 1] = Double.POSITIVE_INFINITY; // rounding never falls off the row
+        }
+        taskSalt = SplitMix64.mix(mdp.id().hashCode() * 0x2545F4914F6CDD1DL ^ Double.doubleToLongBits(rewardMeans[0]));
+        hasTask = true;
+        episodeOpen = false;
+    }
+
+    @Override
+    public void reset(long seed, float[] observation) {
+        if (!hasTask) {
+            throw new IllegalStateException("reset before setTask");
+        }
+        rng.reseed(SplitMix64.combine(taskSalt, seed));
+        state = 0;
+        t = 0;
+        episodeOpen = true;
+        writeObservation(observation);
+    }
+
+    @Override
+    public void step(Action action, float[] observation, StepResult result) {
+        if (!episodeOpen) {
+            throw new IllegalStateException("step outside an episode: call reset first");
+        }
+        int row = state * actions + action.index();
+        double reward = rewardMeans[row] + rng.nextGaussian();
+        double u = rng.nextDouble();
+        int base = row * states;
+        int next = 0;
+        while (u >= cumulative[base + next]) {
+            next++;
+        }
+        state = next;
+        t++;
+        boolean truncated = t >= horizon;
+        episodeOpen = !truncated;
+        writeObservation(observation);
+        result.set((float) reward, false, truncated, false);
+    }
+
+    private void writeObservation(float[] observation) {
+        Arrays.fill(observation, 0, states, 0f);
+        observation[state] = 1f;
+    }
+
+    /** The current state (for tests and diagnostics). */
+    int state() {
+        return state;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.metapilot.bandit.mdp;
+
+import dev.metapilot.bandit.tuning.GridSearch;
+import dev.metapilot.bandit.tuning.TunedParameter;
+import dev.metapilot.env.Baseline;
+import dev.metapilot.env.Discrete;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Environment;
+import dev.metapilot.env.EnvironmentFactory;
+import dev.metapilot.env.RandomBaseline;
+import dev.metapilot.env.TaskDistribution;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configured {@code tabular-mdp} family: spec {@code tabular-mdp} with one-hot {@code Discrete(states)}
+ * observations, {@code Discrete(actions)} actions, {@code horizon} steps per episode and {@code n} episodes per trial;
+ * its tasks; and the baselines random, oracle, psrl, greedy and epsilon-greedy.
+ *
+ * <p>
+ * Created by {@link TabularMdpPlugin#configure} on the main thread; thread-safe.
+ */
+public final class TabularMdpFactory implements EnvironmentFactory {
+
+    /** The ε grid of the RL² paper's MDP tuning code. */
+    static final double[] EPSILON_GRID = GridSearch.linear(0.1, 1, 0.1);
+
+    private final TabularMdpConfig config;
+    private final EnvSpec spec;
+    private final TabularMdpTasks tasks;
+    private final List<Baseline> baselines;
+
+    public TabularMdpFactory(TabularMdpConfig config) {
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.spec = new EnvSpec("tabular-mdp", new Discrete(config.states()), new Discrete(config.actions()),
+                config.horizon(), config.episodes());
+        this.tasks = new TabularMdpTasks(config.states(), config.actions());
+        this.baselines = List.of(new RandomBaseline(spec.actionSpace()), new OracleBaseline(config),
+                new PosteriorSamplingBaseline(config, PosteriorSamplingBaseline.TABULARL_REWARD_PRIOR_MEAN),
+                new CertaintyEquivalenceBaseline("greedy", config, TunedParameter.fixed(0)),
+                new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.tuned(this, EPSILON_GRID,
+                        eps -> new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.fixed(
+                                eps)))));
+    }
+
+    /** The settings this factory was built with. */
+    public TabularMdpConfig config() {
+        return config;
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public TaskDistribution tasks() {
+        return tasks;
+    }
+
+    @Override
+    public Environment create() {
+        return new TabularMdpEnvironment(spec, config);
+    }
+
+    @Override
+    public List<Baseline> baselines() {
+        return baselines;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.metapilot.bandit.mdp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.metapilot.env.Action;
+import dev.metapilot.env.Environment;
+import dev.metapilot.env.StepResult;
+import org.junit.jupiter.api.Test;
+
+class TabularMdpEnvironmentTest {
+
+    /** Two states, two actions: action 0 stays, action 1 moves to state 1 with probability 0.7. */
+    private final TabularMdpTask task = new TabularMdpTask("two-state", 2, 2, new double[]{0.0, 2.0, -1.0, 3.0},
+            new double[]{1, 0, 0.3, 0.7, 0, 1, 0.3, 0.7});
+    private final TabularMdpFactory factory = new TabularMdpFactory(new TabularMdpConfig(2, 2, 5, 3));
+
+    @Test
+    void episodesStartInStateZeroAndTruncateAtTheHorizon() {
+        try (Environment env = factory.create()) {
+            env.setTask(task);
+            float[] obs = new float[2];
+            Action action = Action.of(env.spec().actionSpace());
+            StepResult result = new StepResult();
+            env.reset(4, obs);
+            assertThat(obs).containsExactly(1f, 0f);
+            for (int t = 1; t <= 3; t++) {
+                env.step(action, obs, result);
+                assertThat(obs).containsExactly(1f, 0f); // action 0 in state 0 stays
+                assertThat(result.truncated()).isEqualTo(t == 3);
+                assertThat(result.terminated()).isFalse();
+            }
+            assertThatThrownBy(() -> env.step(action, obs, result)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void rewardsAndTransitionsFollowTheTask() {
+        try (Environment env = factory.create()) {
+            env.setTask(task);
+            float[] obs = new float[2];
+            Action action = Action.of(env.spec().actionSpace());
+            action.setIndex(1);
+            StepResult result = new StepResult();
+            int n = 40_000;
+            double rewardSum = 0;
+            double rewardSq = 0;
+            int moved = 0;
+            for (int i = 0; i < n; i++) {
+                env.reset(i, obs);
+                env.step(action, obs, result);
+                rewardSum += result.reward();
+                rewardSq += result.reward() * result.reward();
+                moved += obs[1] == 1f ? 1 : 0;
+            }
+            double mean = rewardSum / n;
+            assertThat(mean).isCloseTo(2.0, within(5 / Math.sqrt(n)));
+            assertThat(rewardSq / n - mean * mean).isCloseTo(1.0, within(0.05));
+            assertThat((double) moved / n).isCloseTo(0.7, within(5 * Math.sqrt(0.21 / n)));
+        }
+    }
+
+    @Test
+    void sameSeedRepeatsTheEpisode() {
+        try (Environment env = factory.create()) {
+            env.setTask(task);
+            float[] obs = new float[2];
+            Action action = Action.of(env.spec().actionSpace());
+            action.setIndex(1);
+            StepResult result = new StepResult();
+            float[] first = new float[3];
+            env.reset(99, obs);
+            for (int t = 0; t < 3; t++) {
+                env.step(action, obs, result);
+                first[t] = result.reward();
+            }
+            env.reset(99, obs);
+            for (int t = 0; t < 3; t++) {
+                env.step(action, obs, result);
+                assertThat(result.reward()).isEqualTo(first[t]);
+            }
+        }
+    }
+
+    @Test
+    void refusesATaskOfAnotherShape() {
+        try (Environment env = new TabularMdpFactory(new TabularMdpConfig(3, 2, 1, 1)).create()) {
+            assertThatThrownBy(() -> env.setTask(task)).hasMessageContaining("2 states");
+            assertThatThrownBy(() -> env.reset(0, new float[3])).hasMessageContaining("setTask");
+        }
+    }
+}
