@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  * of an {@link Agent} for the subcommands that need one. Runs on the main thread.
  */
 @Command(name = "metapilot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Runs recurrent (RL²) meta-policies on environment plugins, simulated or real.", subcommands = {
-        PluginsCommand.class, RunCommand.class, picocli.CommandLine.HelpCommand.class})
+        PluginsCommand.class, RunCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class MetapilotCommand {
 
     /** Where the launcher lives; {@code plugins.d/} next to it is the default plugins directory. */

@@ -1,7 +1,11 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
+import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.BaselinePolicy;
+import dev.metapilot.agent.policy.ExecutionDevice;
+import dev.metapilot.agent.policy.OnnxPolicy;
+import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.policy.Policy;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.EnvironmentFactory;
@@ -47,14 +51,23 @@ final class PolicyOpener {
     }
 
     private Policy openModel(Path file) {
-        throw new IllegalArgumentException("ONNX policies are not wired in yet: " + file);
+        PolicyOptions policyOptions = new PolicyOptions(ExecutionDevice.parse(options.device()), options.threads(),
+                options.greedy() ? ActionSelection.GREEDY : ActionSelection.SAMPLE);
+        return OnnxPolicy.open(file, policyOptions, factory.spec(), plugin.name());
     }
 
     /** What the run log's header says about {@code policy}. */
     Map<String, Object> describe(Policy policy) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", policy.name());
-        d.put("kind", policy instanceof BaselinePolicy ? "baseline" : "onnx");
+        if (policy instanceof OnnxPolicy onnx) {
+            d.put("kind", "onnx");
+            d.put("sha256", onnx.sha256());
+            d.put("device", onnx.device().toString());
+            d.put("metadata", onnx.metadata().toProperties());
+        } else {
+            d.put("kind", "baseline");
+        }
         return d;
     }
 }

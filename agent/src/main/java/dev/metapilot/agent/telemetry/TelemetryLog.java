@@ -91,7 +91,10 @@ public final class TelemetryLog implements EpisodeListener, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            writeLine(Map.of("type", "end", "episodes", episodes));
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("type", "end");
+            end.put("episodes", episodes);
+            writeLine(end);
         } finally {
             out.close();
         }

@@ -53,6 +53,14 @@ public final class StepInput {
         step = 0;
     }
 
+    /**
+     * True on the first step of a trial, before any action: the previous action, reward and done flag are then zero by
+     * definition (a policy must not read {@link #previousAction()} as "action 0").
+     */
+    public boolean isTrialStart() {
+        return episode == 0 && step == 0;
+    }
+
     /** The live observation buffer: environments write into it, policies read it. */
     public float[] observation() {
         return observation;

@@ -1,0 +1,39 @@
+package dev.metapilot.agent.policy;
+
+import java.util.Objects;
+
+/**
+ * How to open and drive an ONNX policy: execution device, intra-op threads and action selection. Built from the command
+ * line on the main thread.
+ *
+ * @param device where ONNX Runtime executes the graph
+ * @param intraOpThreads threads ONNX Runtime may use inside one step (1 = the calling thread only, no thread pool)
+ * @param selection sampled or greedy actions
+ */
+public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection) {
+
+    public PolicyOptions {
+        Objects.requireNonNull(device, "device is null");
+        Objects.requireNonNull(selection, "selection is null");
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
+        }
+    }
+
+    /** CPU, one intra-op thread, sampled actions. */
+    public static PolicyOptions defaults() {
+        return new PolicyOptions(ExecutionDevice.CPU, 1, ActionSelection.SAMPLE);
+    }
+
+    public PolicyOptions withDevice(ExecutionDevice device) {
+        return new PolicyOptions(device, intraOpThreads, selection);
+    }
+
+    public PolicyOptions withIntraOpThreads(int threads) {
+        return new PolicyOptions(device, threads, selection);
+    }
+
+    public PolicyOptions withSelection(ActionSelection selection) {
+        return new PolicyOptions(device, intraOpThreads, selection);
+    }
+}
