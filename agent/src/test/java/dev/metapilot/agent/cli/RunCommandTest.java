@@ -2,6 +2,9 @@ package dev.metapilot.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metapilot.agent.testing.Rl2TestModels;
+import dev.metapilot.env.Box;
+import dev.metapilot.env.Discrete;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,6 +47,38 @@ class RunCommandTest {
         assertThat(lines).hasSize(1 + 2 * 30 * 2 + 1);
         assertThat(lines.get(0)).contains("\"policies\":[{\"name\":\"right\",\"kind\":\"baseline\"}");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"type\":\"end\",\"episodes\":120}");
+    }
+
+    @Test
+    void runsAnOnnxPolicyAndRecordsItsHashAndMetadata() throws Exception {
+        Path model = Rl2TestModels.gru(Box.uniform(3, -1f, 1f), new Discrete(4), 8).write(tmp.resolve("gru.onnx"));
+        int rc = run("run", "--env", "classpath-demo", "--policy", model.toString(), "--policy", "right", "--trials",
+                "20", "--log", tmp.resolve("logs").toString());
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("gru.onnx", "right");
+        String header = Files.readAllLines(onlyLog(tmp.resolve("logs"))).get(0);
+        assertThat(header).contains("\"kind\":\"onnx\"", "\"sha256\":\"", "\"metapilot.contract\":\"rl2/1\"");
+    }
+
+    @Test
+    void aModelThatEmitsNanIsStoppedByTheGuardAndTheLogSaysWhy() throws Exception {
+        // Logits turn NaN on every step whose previous reward is 1, i.e. right after the goal was reached.
+        Path model = Rl2TestModels.stepCounter(Box.uniform(3, -1f, 1f), new Discrete(4)).poison(
+                Rl2TestModels.Poison.ACTIONS).write(tmp.resolve("nan.onnx"));
+        int rc = run("run", "--env", "classpath-demo", "--policy", model.toString(), "--greedy", "--trials", "1",
+                "--max-faults", "1", "--log", tmp.resolve("logs").toString());
+        assertThat(rc).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(onlyLog(tmp.resolve("logs")));
+        assertThat(lines).anyMatch(l -> l.contains("\"end\":\"fault_limit\"") && l.contains("\"faults\":1"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"end\"");
+    }
+
+    private static Path onlyLog(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> logs = files.filter(f -> f.toString().endsWith(".jsonl")).toList();
+            assertThat(logs).hasSize(1);
+            return logs.get(0);
+        }
     }
 
     @Test
