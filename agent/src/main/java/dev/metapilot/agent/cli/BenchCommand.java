@@ -112,7 +112,12 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
         }
-        return new PolicyOptions(d, threads, greedy ? ActionSelection.GREEDY : ActionSelection.SAMPLE);
+        try {
+            return new PolicyOptions(d, threads, greedy ? ActionSelection.GREEDY : ActionSelection.SAMPLE, parent
+                    .modelGate());
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--trust: " + e.getMessage());
+        }
     }
 
     private OnnxPolicy open(PolicyOptions options) {

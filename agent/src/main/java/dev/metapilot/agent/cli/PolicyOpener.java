@@ -1,9 +1,7 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
-import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.BaselinePolicy;
-import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.policy.Policy;
@@ -22,14 +20,11 @@ import java.util.stream.Collectors;
  */
 final class PolicyOpener {
 
-    /** How ONNX policies are run. */
-    record Options(String device, int threads, boolean greedy) {}
-
     private final DiscoveredPlugin plugin;
     private final EnvironmentFactory factory;
-    private final Options options;
+    private final PolicyOptions options;
 
-    PolicyOpener(DiscoveredPlugin plugin, EnvironmentFactory factory, Options options) {
+    PolicyOpener(DiscoveredPlugin plugin, EnvironmentFactory factory, PolicyOptions options) {
         this.plugin = Objects.requireNonNull(plugin, "plugin is null");
         this.factory = Objects.requireNonNull(factory, "factory is null");
         this.options = Objects.requireNonNull(options, "options is null");
@@ -51,9 +46,7 @@ final class PolicyOpener {
     }
 
     private Policy openModel(Path file) {
-        PolicyOptions policyOptions = new PolicyOptions(ExecutionDevice.parse(options.device()), options.threads(),
-                options.greedy() ? ActionSelection.GREEDY : ActionSelection.SAMPLE);
-        return OnnxPolicy.open(file, policyOptions, factory.spec(), plugin.name());
+        return OnnxPolicy.open(file, options, factory.spec(), plugin.name());
     }
 
     /** What the run log's header says about {@code policy}. */

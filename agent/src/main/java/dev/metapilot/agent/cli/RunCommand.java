@@ -1,7 +1,10 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
+import dev.metapilot.agent.policy.ActionSelection;
+import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.Policy;
+import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.runtime.Agent;
 import dev.metapilot.agent.safety.ActionGuard;
 import dev.metapilot.agent.telemetry.TelemetryLog;
@@ -107,8 +110,8 @@ final class RunCommand implements Callable<Integer> {
                     : factory.spec()
                             .episodesPerTrial(),
                     seed);
-            PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOpener.Options(device, threads,
-                    greedy));
+            PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOptions(ExecutionDevice.parse(device),
+                    threads, greedy ? ActionSelection.GREEDY : ActionSelection.SAMPLE, parent.modelGate()));
             List<Policy> opened = new ArrayList<>();
             try {
                 for (String p : policies) {

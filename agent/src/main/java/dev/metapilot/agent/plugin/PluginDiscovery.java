@@ -57,11 +57,23 @@ public final class PluginDiscovery {
      * @return the plugins found, class path first, then jars in name order; the caller owns the jar loaders
      */
     public Discovery discover(Path pluginsDir, boolean required) {
+        return discover(pluginsDir, required, false);
+    }
+
+    /**
+     * Discovers as {@link #discover(Path, boolean)}; with {@code strict}, a jar is loaded only when the directory's
+     * {@code SHA256SUMS} lists it with its SHA-256, and any other jar is refused by name before it is opened.
+     */
+    public Discovery discover(Path pluginsDir, boolean required, boolean strict) {
         List<DiscoveredPlugin> found = new ArrayList<>();
         List<URLClassLoader> loaders = new ArrayList<>();
         try {
             load(ServiceLoader.load(EnvironmentPlugin.class, classPath), null, found);
-            for (Path jar : jarsIn(pluginsDir, required)) {
+            List<Path> jars = jarsIn(pluginsDir, required || strict);
+            if (strict) {
+                PluginManifestCheck.check(pluginsDir, jars);
+            }
+            for (Path jar : jars) {
                 URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[]{url(jar)},
                         agentLoader);
                 loaders.add(loader);

@@ -44,6 +44,7 @@ final class OnnxModel implements AutoCloseable {
      */
     static OnnxModel open(Path file, PolicyOptions options) {
         byte[] bytes = read(file);
+        options.gate().admit(file, bytes);
         String sha256 = sha256(bytes);
         SessionFactory.Opened opened = SessionFactory.open(bytes, file, options);
         try {

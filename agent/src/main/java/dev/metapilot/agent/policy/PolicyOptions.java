@@ -9,15 +9,26 @@ import java.util.Objects;
  * @param device where ONNX Runtime executes the graph
  * @param intraOpThreads threads ONNX Runtime may use inside one step (1 = the calling thread only, no thread pool)
  * @param selection sampled or greedy actions
+ * @param gate what a model file must pass before a session is created on it (signature, manifest checksum)
  */
-public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection) {
+public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection, ModelGate gate) {
 
     public PolicyOptions {
         Objects.requireNonNull(device, "device is null");
         Objects.requireNonNull(selection, "selection is null");
+        Objects.requireNonNull(gate, "gate is null");
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
         }
+    }
+
+    /** Options that admit every model file. */
+    public PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection) {
+        this(device, intraOpThreads, selection, ModelGate.OPEN);
+    }
+
+    public PolicyOptions withGate(ModelGate gate) {
+        return new PolicyOptions(device, intraOpThreads, selection, gate);
     }
 
     /** CPU, one intra-op thread, sampled actions. */
@@ -26,14 +37,14 @@ public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSe
     }
 
     public PolicyOptions withDevice(ExecutionDevice device) {
-        return new PolicyOptions(device, intraOpThreads, selection);
+        return new PolicyOptions(device, intraOpThreads, selection, gate);
     }
 
     public PolicyOptions withIntraOpThreads(int threads) {
-        return new PolicyOptions(device, threads, selection);
+        return new PolicyOptions(device, threads, selection, gate);
     }
 
     public PolicyOptions withSelection(ActionSelection selection) {
-        return new PolicyOptions(device, intraOpThreads, selection);
+        return new PolicyOptions(device, intraOpThreads, selection, gate);
     }
 }

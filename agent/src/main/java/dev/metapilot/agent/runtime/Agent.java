@@ -48,7 +48,8 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentConfig config, PluginDiscovery discovery, Module... extraModules) {
         Objects.requireNonNull(config, "config is null");
-        PluginDiscovery.Discovery found = discovery.discover(config.pluginsDir(), config.pluginsDirRequired());
+        PluginDiscovery.Discovery found = discovery.discover(config.pluginsDir(), config.pluginsDirRequired(),
+                config.strictPlugins());
         Agent agent;
         try {
             List<Module> modules = new ArrayList<>(List.of(new ConfigModule(config), new LifecycleModule(),
