@@ -4,7 +4,18 @@ import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.PolicyOptions;
+import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.agent.policy.SyntheticTrial;
+import dev.metapilot.env.Box;
+import dev.metapilot.env.Discrete;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Space;
+import dev.metapilot.sim.export.OnnxPolicyExporter;
+import dev.metapilot.sim.export.SourceCommit;
+import dev.metapilot.sim.model.NetworkShape;
+import dev.metapilot.sim.model.ObservationNormalization;
+import dev.metapilot.sim.model.Rl2Model;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Batch-1 step latency of an {@code rl2/1} GRU policy through {@link OnnxPolicy#act}, the same path and synthetic
  * inputs as {@code metapilot bench}; {@code SampleTime} mode reports the percentiles, {@code -prof gc} the allocation
- * per step.
- *
- * <p>
- * The models are files {@code gru-h{hidden}-{actions}.onnx} in the directory {@code -p models=DIR} (default
- * {@code bench-models}), written by the agent's test fixture until the trainer's exporter (which will write the same
- * graph) lives in this module:
+ * per step. The model is written in {@code @Setup} by the trainer's exporter from a freshly initialised network
+ * (observations Box(16, [-1, 1]); actions Discrete(4) or Box(2, [-1, 1])), so it is exactly the graph training
+ * produces:
  *
  * <pre>
- * ./mvnw -o -q -pl agent test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp agent/target/test-classes:agent/target/classes:$(cat /tmp/cp.txt) \
- *     dev.metapilot.agent.testing.Rl2TestModels bench-models
- * ./metapilot jmh PolicyBenchmark -p models=$PWD/bench-models
+ * ./metapilot jmh PolicyBenchmark -p hidden=128
  * </pre>
  *
  * Run by JMH on one benchmark thread per state.
@@ -46,10 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true"})
 public class PolicyBenchmark {
 
-    /** GRU hidden size H of the model file. */
+    /** GRU hidden size H of the model. */
     @Param({"64", "128", "256"})
     public int hidden;
 
@@ -57,24 +62,26 @@ public class PolicyBenchmark {
     @Param({"discrete"})
     public String actions;
 
-    /** Directory of the model files. */
-    @Param({"bench-models"})
-    public String models;
-
     /** {@code cpu}, {@code cuda} or {@code auto}. */
     @Param({"cpu"})
     public String device;
 
     private OnnxPolicy policy;
     private SyntheticTrial trial;
+    private Path file;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        Path file = Path.of(models).resolve("gru-h" + hidden + "-" + actions + ".onnx");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no model " + file.toAbsolutePath() + "; write the benchmark models with "
-                    + "dev.metapilot.agent.testing.Rl2TestModels DIR (see PolicyBenchmark's Javadoc) and pass "
-                    + "-p models=DIR");
+    public void setUp() throws IOException {
+        Space actionSpace = switch (actions) {
+            case "discrete" -> new Discrete(4);
+            case "box" -> Box.uniform(2, -1f, 1f);
+            default -> throw new IllegalArgumentException("actions must be discrete or box, got " + actions);
+        };
+        EnvSpec spec = new EnvSpec("bench", Box.uniform(16, -1f, 1f), actionSpace, 200, 2);
+        file = Files.createTempFile("policy-benchmark-h" + hidden + "-", ".onnx");
+        try (Rl2Model model = Rl2Model.create(NetworkShape.of(spec, hidden, 1), ai.djl.Device.cpu(), hidden, -0.5f)) {
+            OnnxPolicyExporter.write(model.weights(), ObservationNormalization.identity(16, 10f), PolicyMetadata.of(
+                    spec, hidden, 1, 0, "benchmark: untrained", SourceCommit.UNKNOWN), file);
         }
         policy = OnnxPolicy.openStandalone(file, new PolicyOptions(ExecutionDevice.parse(device), 1,
                 ActionSelection.SAMPLE), 200);
@@ -83,8 +90,9 @@ public class PolicyBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
         policy.close();
+        Files.deleteIfExists(file);
     }
 
     /** One policy step on the next synthetic input; returns the finite-outputs flag so the work is not discarded. */

@@ -2,7 +2,7 @@ package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.cli.CommandExtension;
 
-/** Contributes {@code jmh} to the launcher; listed in {@code META-INF/services}. */
+/** Contributes {@code jmh} and {@code train} to the launcher; each is listed in {@code META-INF/services}. */
 public final class SimCommands {
 
     private SimCommands() {}
@@ -17,6 +17,14 @@ public final class SimCommands {
         @Override
         public boolean passesUnknownOptionsThrough() {
             return true;
+        }
+    }
+
+    /** The {@code train} command. */
+    public static final class Train implements CommandExtension {
+        @Override
+        public Object command() {
+            return new TrainCommand();
         }
     }
 }

@@ -1,0 +1,62 @@
+package dev.metapilot.sim.model;
+
+import dev.metapilot.env.Box;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Space;
+import java.util.Objects;
+
+/**
+ * The sizes of an RL² actor-critic: O observation features, the action space (A = its flat size), GRU hidden size H and
+ * L stacked layers. The GRU input is {@code [normalised obs (O), prev_action (A), prev_reward, prev_done]}; the joint
+ * head has A outputs (logits or the Box mean) and one value. Immutable; made on the trainer's main thread.
+ *
+ * @param observationSize O
+ * @param actionSpace the environment's action space
+ * @param hidden H
+ * @param layers L
+ */
+public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
+
+    public NetworkShape {
+        Objects.requireNonNull(actionSpace, "actionSpace is null");
+        if (observationSize < 1) {
+            throw new IllegalArgumentException("observationSize must be >= 1, got " + observationSize);
+        }
+        if (hidden < 1) {
+            throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
+        }
+        if (layers < 1) {
+            throw new IllegalArgumentException("layers must be >= 1, got " + layers);
+        }
+    }
+
+    /** The shape of a network for environments of {@code spec}. */
+    public static NetworkShape of(EnvSpec spec, int hidden, int layers) {
+        return new NetworkShape(spec.observationSize(), spec.actionSpace(), hidden, layers);
+    }
+
+    /** A: logits for Discrete(n) (A = n), the mean's dimensions for a Box. */
+    public int actionSize() {
+        return actionSpace.flatSize();
+    }
+
+    /** O + A + 2, the width of one GRU input row. */
+    public int inputSize() {
+        return observationSize + actionSize() + 2;
+    }
+
+    /** A + 1: the action outputs followed by the value. */
+    public int headSize() {
+        return actionSize() + 1;
+    }
+
+    /** True for a Box action space: the policy is Gaussian with a state-independent {@code log_std}. */
+    public boolean continuous() {
+        return actionSpace instanceof Box;
+    }
+
+    /** L * H, the hidden-state floats of one batch row. */
+    public int stateSize() {
+        return layers * hidden;
+    }
+}

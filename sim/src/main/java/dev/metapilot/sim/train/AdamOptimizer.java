@@ -1,0 +1,116 @@
+package dev.metapilot.sim.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.metapilot.sim.model.Rl2Model;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Adam (Kingma and Ba) over the model's parameter arrays, written out here rather than taken from DJL so that its state
+ * (step count, first and second moments) can be saved in checkpoints and restored exactly; DJL's optimisers keep that
+ * state private. Also measures and applies the global gradient-norm clip. The moments live on the model's device;
+ * everything runs on the trainer's main thread, outside any gradient collector.
+ */
+final class AdamOptimizer implements AutoCloseable {
+
+    private final Map<String, NDArray> parameters;
+    private final NDManager manager;
+    private final Map<String, NDArray> first = new LinkedHashMap<>();
+    private final Map<String, NDArray> second = new LinkedHashMap<>();
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private long steps;
+
+    AdamOptimizer(Map<String, NDArray> parameters, NDManager parent, double learningRate, double beta1, double beta2,
+            double epsilon) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters is null");
+        this.manager = parent.newSubManager();
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        parameters.forEach((name, p) -> {
+            first.put(name, manager.zeros(p.getShape()));
+            second.put(name, manager.zeros(p.getShape()));
+        });
+    }
+
+    /** The L2 norm of all parameters' gradients together. */
+    double gradientNorm() {
+        double sum = 0;
+        for (NDArray p : parameters.values()) {
+            try (NDArray g = p.getGradient(); NDArray square = g.square(); NDArray s = square.sum()) {
+                sum += s.getFloat();
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * One Adam step with every gradient multiplied by {@code gradientScale} (the clip factor), then the gradients are
+     * zeroed for the next minibatch.
+     */
+    void step(double gradientScale) {
+        steps++;
+        double correction1 = 1 - Math.pow(beta1, steps);
+        double correction2 = 1 - Math.pow(beta2, steps);
+        try (NDManager scope = manager.newSubManager()) {
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                NDArray p = e.getValue();
+                NDArray m = first.get(e.getKey());
+                NDArray v = second.get(e.getKey());
+                NDArray raw = p.getGradient();
+                raw.attach(scope);
+                NDArray g = raw.mul((float) gradientScale);
+                m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+                v.muli((float) beta2).addi(g.square().mul((float) (1 - beta2)));
+                NDArray mHat = m.div((float) correction1);
+                mHat.attach(scope);
+                NDArray vHat = v.div((float) correction2);
+                vHat.attach(scope);
+                p.subi(mHat.div(vHat.sqrt().add((float) epsilon)).mul((float) learningRate));
+                raw.subi(raw);
+            }
+        }
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** Copies of the first moments by parameter name. */
+    Map<String, float[]> firstMoments() {
+        return copy(first);
+    }
+
+    /** Copies of the second moments by parameter name. */
+    Map<String, float[]> secondMoments() {
+        return copy(second);
+    }
+
+    /** Restores saved state; names and sizes must be this model's. */
+    void load(long savedSteps, Map<String, float[]> savedFirst, Map<String, float[]> savedSecond) {
+        if (!savedFirst.keySet().equals(first.keySet()) || !savedSecond.keySet().equals(second.keySet())) {
+            throw new IllegalArgumentException("optimiser state for " + savedFirst.keySet() + ", the model has "
+                    + first.keySet());
+        }
+        first.forEach((name, m) -> Rl2Model.assign(m, savedFirst.get(name)));
+        second.forEach((name, v) -> Rl2Model.assign(v, savedSecond.get(name)));
+        steps = savedSteps;
+    }
+
+    private static Map<String, float[]> copy(Map<String, NDArray> arrays) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> out.put(name, a.toFloatArray()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

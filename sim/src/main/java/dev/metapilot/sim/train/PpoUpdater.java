@@ -1,0 +1,98 @@
+package dev.metapilot.sim.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.metapilot.sim.model.NetworkShape;
+import dev.metapilot.sim.model.Rl2Model;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The PPO update of one rollout: GAE over trials, advantages normalised over the rollout, then several epochs over
+ * minibatches of whole environment sequences in a seeded random order; each minibatch recomputes its trial pieces from
+ * their initial hidden states ({@link TrialSequences}), back-propagates {@link PpoLoss}, clips the global gradient norm
+ * and takes an {@link AdamOptimizer} step. Main thread; every native array of a minibatch is released when it is done.
+ */
+final class PpoUpdater {
+
+    private final Rl2Model model;
+    private final AdamOptimizer adam;
+    private final TrainConfig config;
+    private final NetworkShape shape;
+    private final float[] advantages;
+    private final float[] returns;
+
+    PpoUpdater(Rl2Model model, AdamOptimizer adam, TrainConfig config) {
+        this.model = Objects.requireNonNull(model, "model is null");
+        this.adam = Objects.requireNonNull(adam, "adam is null");
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.shape = model.shape();
+        this.advantages = new float[config.envs() * config.rollout()];
+        this.returns = new float[advantages.length];
+    }
+
+    /**
+     * Updates the model from {@code rollout}; {@code order} draws the minibatch order.
+     *
+     * @throws TrainingException when a gradient is not finite (the run diverged)
+     */
+    UpdateStats update(Rollout rollout, SplitMix64 order) {
+        Gae.compute(rollout.reward, rollout.value, rollout.trialEnd, rollout.bootstrapValue, rollout.steps,
+                rollout.envs, config.gamma(), config.gaeLambda(), advantages, returns);
+        Gae.normalise(advantages);
+        int[] envs = new int[rollout.envs];
+        double[] sums = new double[6];
+        int minibatches = 0;
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int i = 0; i < envs.length; i++) {
+                envs[i] = i;
+            }
+            for (int i = envs.length - 1; i > 0; i--) {
+                int j = order.nextInt(i + 1);
+                int swap = envs[i];
+                envs[i] = envs[j];
+                envs[j] = swap;
+            }
+            for (int b = 0; b < config.minibatches(); b++) {
+                int from = envs.length * b / config.minibatches();
+                int to = envs.length * (b + 1) / config.minibatches();
+                int[] chosen = Arrays.copyOfRange(envs, from, to);
+                Arrays.sort(chosen);
+                double[] s = minibatch(TrialSequences.of(rollout, chosen, config.bptt(), advantages, returns));
+                for (int k = 0; k < sums.length; k++) {
+                    sums[k] += s[k];
+                }
+                minibatches++;
+            }
+        }
+        int n = minibatches;
+        return new UpdateStats(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n);
+    }
+
+    private double[] minibatch(TrialSequences batch) {
+        try (NDScope scope = new NDScope(); NDManager manager = model.manager().newSubManager()) {
+            scope.suppressNotUsedWarning();
+            NDArray x = manager.create(batch.inputs, new Shape(batch.length, batch.count, shape.inputSize()));
+            NDArray h0 = manager.create(batch.initialState, new Shape(shape.layers(), batch.count, shape.hidden()));
+            PpoLoss.Terms terms;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList out = model.forward(x, h0, true);
+                terms = PpoLoss.compute(out.get(0), model.logStd(), batch, shape, config, manager);
+                collector.backward(terms.total());
+            }
+            double norm = adam.gradientNorm();
+            if (!Double.isFinite(norm)) {
+                throw new TrainingException("the gradient norm is " + norm + " (loss " + terms.total().getFloat()
+                        + "): training diverged; try a lower --lr or --max-grad-norm");
+            }
+            adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)));
+            return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
+                    terms.approxKl().getFloat(), terms.clipFraction().getFloat(), norm};
+        }
+    }
+}

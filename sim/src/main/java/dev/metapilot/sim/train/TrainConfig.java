@@ -1,0 +1,279 @@
+package dev.metapilot.sim.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that decides what a training run computes: environment, seed, network size, rollout shape and the PPO
+ * hyperparameters. Two runs with equal configurations and seeds produce bitwise the same parameters on the CPU; a
+ * checkpoint is only resumed under an equal configuration ({@link #properties()} is what is compared). How long to
+ * train, where to write and how to report are {@link RunOptions}, not part of it. Built on the main thread by
+ * {@code metapilot train} or a test through {@link #builder}; immutable.
+ *
+ * @param env environment plugin name
+ * @param envConfig the plugin's resolved settings, {@code key=value,...}
+ * @param seed seeds the initial weights, tasks, resets, sampling and minibatch order
+ * @param hidden GRU hidden size H
+ * @param layers GRU layers L
+ * @param envs environments stepped in parallel (N)
+ * @param rollout steps per environment per update (T)
+ * @param bptt the update's back-propagation-through-time length: sequences are also cut every this many steps, each
+ *     piece starting from the hidden state the rollout stored (bigger batches, faster on CPUs); 0 for no cuts but the
+ *     trial starts
+ * @param epochs passes over each rollout
+ * @param minibatches minibatches per epoch, each a share of the environments' whole sequences
+ * @param learningRate Adam step size
+ * @param gamma discount over the steps of a trial
+ * @param gaeLambda GAE λ
+ * @param clipRange PPO ratio clip ε
+ * @param valueClipRange clip of the value change around the rollout's value, 0 for an unclipped value loss
+ * @param valueCoef weight of the value loss
+ * @param entropyCoef weight of the entropy bonus
+ * @param maxGradNorm global gradient-norm clip
+ * @param adamEpsilon Adam's ε
+ * @param observationClip bound of the normalised observation
+ * @param initLogStd initial {@code log_std} of a Box policy
+ */
+public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
+        int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
+        double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
+        float observationClip, float initLogStd) {
+
+    /** Adam's β1. */
+    public static final double ADAM_BETA1 = 0.9;
+    /** Adam's β2. */
+    public static final double ADAM_BETA2 = 0.999;
+    /** Added to the observation variance before the square root. */
+    public static final double OBSERVATION_EPSILON = 1e-8;
+
+    public TrainConfig {
+        Objects.requireNonNull(env, "env is null");
+        Objects.requireNonNull(envConfig, "envConfig is null");
+        positive("hidden", hidden);
+        positive("layers", layers);
+        positive("envs", envs);
+        positive("rollout", rollout);
+        nonNegative("bptt", bptt);
+        positive("epochs", epochs);
+        positive("minibatches", minibatches);
+        if (minibatches > envs) {
+            throw new IllegalArgumentException("minibatches (" + minibatches + ") must not exceed envs (" + envs
+                    + "): a minibatch holds the whole sequences of at least one environment");
+        }
+        positive("learning rate", learningRate);
+        unit("gamma", gamma);
+        unit("gae lambda", gaeLambda);
+        positive("clip range", clipRange);
+        nonNegative("value clip range", valueClipRange);
+        nonNegative("value coefficient", valueCoef);
+        nonNegative("entropy coefficient", entropyCoef);
+        positive("max grad norm", maxGradNorm);
+        positive("adam epsilon", adamEpsilon);
+        positive("observation clip", observationClip);
+        if (!Float.isFinite(initLogStd)) {
+            throw new IllegalArgumentException("init log std must be finite, got " + initLogStd);
+        }
+    }
+
+    /** A builder with the defaults, for environment plugin {@code env}. */
+    public static Builder builder(String env) {
+        return new Builder(env);
+    }
+
+    /** Environment steps per update, N * T. */
+    public long stepsPerUpdate() {
+        return (long) envs * rollout;
+    }
+
+    /** Every field by name, in declaration order: what checkpoints store and compare. */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("env", env);
+        p.put("env_config", envConfig);
+        p.put("seed", Long.toString(seed));
+        p.put("hidden", Integer.toString(hidden));
+        p.put("layers", Integer.toString(layers));
+        p.put("envs", Integer.toString(envs));
+        p.put("rollout", Integer.toString(rollout));
+        p.put("bptt", Integer.toString(bptt));
+        p.put("epochs", Integer.toString(epochs));
+        p.put("minibatches", Integer.toString(minibatches));
+        p.put("lr", Double.toString(learningRate));
+        p.put("gamma", Double.toString(gamma));
+        p.put("gae_lambda", Double.toString(gaeLambda));
+        p.put("clip", Double.toString(clipRange));
+        p.put("value_clip", Double.toString(valueClipRange));
+        p.put("value_coef", Double.toString(valueCoef));
+        p.put("entropy_coef", Double.toString(entropyCoef));
+        p.put("max_grad_norm", Double.toString(maxGradNorm));
+        p.put("adam_eps", Double.toString(adamEpsilon));
+        p.put("obs_clip", Float.toString(observationClip));
+        p.put("init_log_std", Float.toString(initLogStd));
+        return p;
+    }
+
+    /** {@code key=value} pairs joined by spaces; the policy metadata's {@code training_config}. */
+    public String describe() {
+        return properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(
+                " "));
+    }
+
+    private static void positive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+    }
+
+    private static void nonNegative(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+        }
+    }
+
+    private static void unit(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+        }
+    }
+
+    /** Collects settings; {@link #build()} validates them. One thread. */
+    public static final class Builder {
+
+        private final String env;
+        private String envConfig = "";
+        private long seed;
+        private int hidden = 128;
+        private int layers = 1;
+        private int envs = 256;
+        private int rollout = 64;
+        private int bptt;
+        private int epochs = 4;
+        private int minibatches = 2;
+        private double learningRate = 5e-4;
+        private double gamma = 0.99;
+        private double gaeLambda = 0.95;
+        private double clipRange = 0.2;
+        private double valueClipRange = 0.2;
+        private double valueCoef = 0.5;
+        private double entropyCoef = 0.01;
+        private double maxGradNorm = 0.5;
+        private double adamEpsilon = 1e-5;
+        private float observationClip = 10f;
+        private float initLogStd = -0.5f;
+
+        private Builder(String env) {
+            this.env = Objects.requireNonNull(env, "env is null");
+        }
+
+        public Builder envConfig(String v) {
+            envConfig = Objects.requireNonNull(v, "envConfig is null");
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder hidden(int v) {
+            hidden = v;
+            return this;
+        }
+
+        public Builder layers(int v) {
+            layers = v;
+            return this;
+        }
+
+        public Builder envs(int v) {
+            envs = v;
+            return this;
+        }
+
+        public Builder rollout(int v) {
+            rollout = v;
+            return this;
+        }
+
+        public Builder bptt(int v) {
+            bptt = v;
+            return this;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder minibatches(int v) {
+            minibatches = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder gamma(double v) {
+            gamma = v;
+            return this;
+        }
+
+        public Builder gaeLambda(double v) {
+            gaeLambda = v;
+            return this;
+        }
+
+        public Builder clipRange(double v) {
+            clipRange = v;
+            return this;
+        }
+
+        public Builder valueClipRange(double v) {
+            valueClipRange = v;
+            return this;
+        }
+
+        public Builder valueCoef(double v) {
+            valueCoef = v;
+            return this;
+        }
+
+        public Builder entropyCoef(double v) {
+            entropyCoef = v;
+            return this;
+        }
+
+        public Builder maxGradNorm(double v) {
+            maxGradNorm = v;
+            return this;
+        }
+
+        public Builder adamEpsilon(double v) {
+            adamEpsilon = v;
+            return this;
+        }
+
+        public Builder observationClip(float v) {
+            observationClip = v;
+            return this;
+        }
+
+        public Builder initLogStd(float v) {
+            initLogStd = v;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the first setting out of range
+         */
+        public TrainConfig build() {
+            return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
+                    learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
+                    adamEpsilon, observationClip, initLogStd);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.metapilot.sim.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.metapilot.agent.policy.PolicyMetadata;
+import dev.metapilot.agent.policy.Rl2Encoder;
+import dev.metapilot.agent.trial.EpisodeStats;
+import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.EnvironmentFactory;
+import dev.metapilot.sim.export.OnnxPolicyExporter;
+import dev.metapilot.sim.model.NetworkShape;
+import dev.metapilot.sim.model.Rl2Model;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * Trains an RL² GRU policy with PPO on one environment plugin and exports it as an {@code rl2/1} ONNX model: rollouts
+ * of all environments, observation statistics, the PPO update, metrics, progress, evaluation of the exported model on
+ * TEST trials every {@code --eval-every} updates, checkpoints every {@code --checkpoint-every} updates and at the end,
+ * and resumption from a checkpoint that continues bitwise as the uninterrupted run would have. Runs on the calling
+ * (main) thread plus the environment workers; one run per instance.
+ */
+public final class Trainer {
+
+    private static final int RETURN_WINDOW = 1000;
+
+    private final TrainConfig config;
+    private final RunOptions options;
+    private final EnvironmentFactory factory;
+    private final String sourceCommit;
+    private final ArrayDeque<Double> recentReturns = new ArrayDeque<>();
+
+    /**
+     * @param factory the configured plugin {@code config.env()}
+     * @param sourceCommit written into the model's metadata
+     */
+    public Trainer(TrainConfig config, RunOptions options, EnvironmentFactory factory, String sourceCommit) {
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.options = Objects.requireNonNull(options, "options is null");
+        this.factory = Objects.requireNonNull(factory, "factory is null");
+        this.sourceCommit = Objects.requireNonNull(sourceCommit, "sourceCommit is null");
+    }
+
+    /**
+     * Trains until {@link RunOptions#steps()} environment steps (whole updates) are done.
+     *
+     * @throws TrainingException when the device is missing, the checkpoint does not fit or training diverges
+     */
+    public TrainingResult run() throws IOException {
+        if (options.threads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.threads()));
+        }
+        Engine engine = TorchDevices.engine();
+        Device device = TorchDevices.resolve(options.device());
+        EnvSpec spec = factory.spec();
+        TrialSeeds seeds = new TrialSeeds(config.seed());
+        engine.setRandomSeed((int) seeds.weights());
+        NetworkShape shape = NetworkShape.of(spec, config.hidden(), config.layers());
+        try (Rl2Model model = Rl2Model.create(shape, device, seeds.weights(), config.initLogStd());
+                AdamOptimizer adam = new AdamOptimizer(model.parameters(), model.manager(), config.learningRate(),
+                        TrainConfig.ADAM_BETA1, TrainConfig.ADAM_BETA2, config.adamEpsilon());
+                VectorTrials trials = new VectorTrials(factory, seeds, config.envs(), options.effectiveThreads());
+                MetricsLog metrics = new MetricsLog(options.runDir())) {
+            TrainingState run = new TrainingState(model, adam, trials, new RolloutCollector(model, trials,
+                    new Rl2Encoder(spec), config.rollout()), new ObservationStats(spec.observationSize()),
+                    new SplitMix64(seeds.shuffle()));
+            Path checkpoint = options.runDir().resolve(CheckpointFile.NAME);
+            if (options.resume()) {
+                run.restore(checkpoint, CheckpointFile.read(checkpoint), config.properties());
+            } else {
+                run.beginTrials();
+            }
+            metrics.write(MetricsLog.start(config, options, device, sourceCommit));
+            return train(run, metrics, checkpoint);
+        }
+    }
+
+    private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint) throws IOException {
+        long total = Math.ceilDiv(options.steps(), config.stepsPerUpdate());
+        PpoUpdater updater = new PpoUpdater(run.model, run.adam, config);
+        PolicyEvaluator evaluator = options.evalEvery() > 0
+                ? new PolicyEvaluator(factory, config.env(), options.evalTrials(), config.seed())
+                : null;
+        EpisodeStats.Estimate evaluation = null;
+        long started = System.nanoTime();
+        long startSteps = run.envSteps;
+        try (TrainingProgress progress = new TrainingProgress(options.progress(), total * config.stepsPerUpdate(),
+                run.envSteps)) {
+            while (run.update < total) {
+                long t0 = System.nanoTime();
+                Rollout rollout = run.collector.collect(run.stats.normalization(config.observationClip()));
+                run.stats.add(rollout.observations, rollout.samples());
+                long t1 = System.nanoTime();
+                UpdateStats u = updater.update(rollout, run.shuffle);
+                long t2 = System.nanoTime();
+                run.update++;
+                run.envSteps += rollout.samples();
+                run.finishedTrials += rollout.finishedTrials();
+                remember(rollout);
+                boolean last = run.update == total;
+                EpisodeStats.Estimate eval = null;
+                if (evaluator != null && (run.update % options.evalEvery() == 0 || last)) {
+                    eval = evaluator.evaluate(export(run, options.runDir().resolve("eval.onnx"))).trialReturn();
+                    evaluation = eval;
+                }
+                long t3 = System.nanoTime();
+                run.wallSeconds += (t3 - t0) / 1e9;
+                if (last || options.checkpointEvery() > 0 && run.update % options.checkpointEvery() == 0) {
+                    CheckpointFile.write(checkpoint, run.capture(config.properties()));
+                }
+                metrics.write(MetricsLog.update(run, rollout, u, eval, meanRecentReturn(), new long[]{t0, t1, t2, t3}));
+                progress.update(run.envSteps, meanRecentReturn(), evaluation == null ? Double.NaN : evaluation.mean());
+            }
+        }
+        Path model = export(run, options.out());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new TrainingResult(run.update, run.envSteps, seconds, (run.envSteps - startSteps) / Math.max(seconds,
+                1e-9), meanRecentReturn(), evaluation, model, options.runDir());
+    }
+
+    private Path export(TrainingState run, Path file) {
+        PolicyMetadata metadata = PolicyMetadata.of(factory.spec(), config.hidden(), config.layers(), run.envSteps,
+                config.describe(), sourceCommit);
+        try {
+            return OnnxPolicyExporter.write(run.model.weights(), run.stats.normalization(config.observationClip()),
+                    metadata, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the policy " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void remember(Rollout rollout) {
+        for (int k = 0; k < rollout.trialEnd.length; k++) {
+            if (rollout.trialEnd[k]) {
+                recentReturns.addLast(rollout.trialReturn[k]);
+                if (recentReturns.size() > RETURN_WINDOW) {
+                    recentReturns.removeFirst();
+                }
+            }
+        }
+    }
+
+    private double meanRecentReturn() {
+        return recentReturns.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.metapilot.sim.train;
+
+import dev.metapilot.sim.model.Rl2Model;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything of a training run that changes from update to update (model, optimiser, environment slots and their
+ * carried hidden state, observation statistics, minibatch-order stream, counters) and its round trip through a
+ * {@link Checkpoint}. Owned by the {@link Trainer} on its main thread.
+ */
+final class TrainingState {
+
+    final Rl2Model model;
+    final AdamOptimizer adam;
+    final VectorTrials trials;
+    final RolloutCollector collector;
+    final SplitMix64 shuffle;
+    ObservationStats stats;
+    int update;
+    long envSteps;
+    long finishedTrials;
+    double wallSeconds;
+
+    TrainingState(Rl2Model model, AdamOptimizer adam, VectorTrials trials, RolloutCollector collector,
+            ObservationStats stats, SplitMix64 shuffle) {
+        this.model = model;
+        this.adam = adam;
+        this.trials = trials;
+        this.collector = collector;
+        this.stats = stats;
+        this.shuffle = shuffle;
+    }
+
+    /** Begins the first trial of every environment slot (a fresh run). */
+    void beginTrials() {
+        for (int i = 0; i < trials.size(); i++) {
+            trials.slot(i).beginTrial();
+        }
+    }
+
+    /** The state as a checkpoint of the run configured by {@code config}. */
+    Checkpoint capture(Map<String, String> config) {
+        List<Checkpoint.Slot> slots = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            TrialSlot s = trials.slot(i);
+            slots.add(new Checkpoint.Slot(s.trial(), s.sampling().state(), s.trialActions()));
+        }
+        return new Checkpoint(config, update, envSteps, finishedTrials, wallSeconds, model.values(), adam.steps(), adam
+                .firstMoments(), adam.secondMoments(), stats.count(), stats.mean(), stats.m2(), shuffle.state(),
+                slots, collector.state());
+    }
+
+    /**
+     * Puts the run back where checkpoint {@code c} (read from {@code file}) left it; the environments replay their
+     * running trials.
+     *
+     * @throws TrainingException when the checkpoint belongs to another configuration or does not fit the model
+     */
+    void restore(Path file, Checkpoint c, Map<String, String> config) {
+        CheckpointFile.checkSameConfig(file, c.config(), config);
+        if (c.slots().size() != trials.size()) {
+            throw new TrainingException("checkpoint " + file + " has " + c.slots().size() + " environment slots, the "
+                    + "run has " + trials.size());
+        }
+        try {
+            model.load(c.parameters());
+            adam.load(c.adamSteps(), c.adamFirst(), c.adamSecond());
+            collector.setState(c.hiddenState());
+            stats = new ObservationStats(c.observationCount(), c.observationMean(), c.observationM2());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("checkpoint " + file + " does not fit the model: " + e.getMessage(), e);
+        }
+        shuffle.setState(c.shuffleState());
+        for (int i = 0; i < trials.size(); i++) {
+            Checkpoint.Slot s = c.slots().get(i);
+            trials.slot(i).restore(s.trial(), s.actions(), s.samplingState());
+        }
+        update = c.update();
+        envSteps = c.envSteps();
+        finishedTrials = c.trials();
+        wallSeconds = c.wallSeconds();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.metapilot.sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import dev.metapilot.agent.cli.Main;
+import dev.metapilot.agent.policy.OnnxPolicy;
+import dev.metapilot.agent.policy.PolicyOptions;
+import dev.metapilot.sim.testing.Plugins;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code metapilot train} end to end through the launcher's {@code Main}: a short run writes the model, the metrics and
+ * a checkpoint and reports a held-out evaluation; the run resumes; a different configuration and a missing CUDA device
+ * are refused with clear messages.
+ */
+class TrainCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private List<String> args(Path runDir, String... extra) {
+        List<String> a = new ArrayList<>(List.of("train", "--env", "bandit", "--env-config", "arms=3,pulls=5",
+                "--steps", "500", "--envs", "8", "--rollout", "5", "--minibatches", "2", "--hidden", "8", "--out", tmp
+                        .resolve("bandit.onnx").toString(),
+                "--eval-every", "5", "--eval-trials", "20",
+                "--no-progress", "--threads", "2"));
+        a.addAll(List.of(extra));
+        if (runDir != null) {
+            a.addAll(List.of("--run-dir", runDir.toString()));
+        }
+        return a;
+    }
+
+    @Test
+    void aShortRunWritesTheModelMetricsAndCheckpointAndResumes() throws Exception {
+        Path runDir = tmp.resolve("run");
+        int rc = run(args(runDir).toArray(String[]::new));
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trained 13 updates, 520 environment steps").contains(
+                "held-out TEST trial return (exported model, 20 trials):");
+        try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
+                .spec(), "bandit")) {
+            assertThat(p.metadata().trainingSteps()).isEqualTo(520);
+            assertThat(p.metadata().trainingConfig()).contains("env=bandit env_config=arms=3,pulls=5 ", "hidden=8");
+        }
+        assertThat(Files.readAllLines(runDir.resolve("metrics.jsonl"))).hasSize(14);
+        assertThat(runDir.resolve("checkpoint.bin")).exists();
+
+        List<String> more = args(null, "--resume", runDir.toString());
+        more.set(more.indexOf("500"), "1000");
+        out.getBuffer().setLength(0);
+        assertThat(run(more.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trained 25 updates, 1000 environment steps");
+        assertThat(Files.readAllLines(runDir.resolve("metrics.jsonl"))).hasSize(14 + 1 + 12);
+    }
+
+    @Test
+    void resumingWithOtherSettingsIsRefusedNamingThem() {
+        Path runDir = tmp.resolve("run");
+        assertThat(run(args(runDir).toArray(String[]::new))).as(err.toString()).isZero();
+        List<String> other = args(null, "--resume", runDir.toString());
+        other.set(other.indexOf("--hidden") + 1, "16");
+        assertThat(run(other.toArray(String[]::new))).isEqualTo(1);
+        assertThat(err.toString()).contains("belongs to another configuration").contains(
+                "hidden (checkpoint: 8, this run: 16)");
+    }
+
+    @Test
+    void cudaIsRefusedClearlyWhenThereIsNone() {
+        Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "this machine has a CUDA GPU");
+        assertThat(run(args(tmp.resolve("cuda"), "--device", "cuda").toArray(String[]::new))).isEqualTo(1);
+        assertThat(err.toString()).contains("--device cuda:").contains("valid devices: cpu, cuda, auto");
+    }
+
+    @Test
+    void helpShowsAnExample() {
+        assertThat(run("train", "--help")).isZero();
+        assertThat(out.toString()).contains("Example: ./metapilot train --env bandit").contains("--resume=DIR");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.metapilot.sim.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The configuration validates its settings, names every one in its properties, and describes itself stably. */
+class TrainConfigTest {
+
+    @Test
+    void defaultsAreValidAndDescribeEverySetting() {
+        TrainConfig c = TrainConfig.builder("maze").envConfig("size=small,episodes=2").build();
+        assertThat(c.stepsPerUpdate()).isEqualTo(256 * 64);
+        assertThat(c.properties()).containsKeys("env", "env_config", "seed", "hidden", "layers", "envs", "rollout",
+                "bptt", "epochs", "minibatches", "lr", "gamma", "gae_lambda", "clip", "value_clip", "value_coef",
+                "entropy_coef", "max_grad_norm", "adam_eps", "obs_clip", "init_log_std").hasSize(21);
+        assertThat(c.describe()).startsWith("env=maze env_config=size=small,episodes=2 seed=0 hidden=128 ");
+        assertThat(c.describe()).isEqualTo(TrainConfig.builder("maze").envConfig("size=small,episodes=2").build()
+                .describe());
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedByName() {
+        assertThatThrownBy(() -> TrainConfig.builder("maze").hidden(0).build()).hasMessageContaining("hidden must be");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").envs(2).minibatches(3).build()).hasMessageContaining(
+                "minibatches (3) must not exceed envs (2)");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").gamma(1.5).build()).hasMessageContaining(
+                "gamma must be in [0, 1]");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").learningRate(Double.NaN).build()).hasMessageContaining(
+                "learning rate must be > 0");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").bptt(-1).build()).hasMessageContaining("bptt must be");
+        assertThatThrownBy(() -> new RunOptions(0, "cpu", 0, 0, 1, 0, java.nio.file.Path.of("r"), java.nio.file.Path
+                .of("m.onnx"), false, false)).hasMessageContaining("steps must be >= 1");
+    }
+}
