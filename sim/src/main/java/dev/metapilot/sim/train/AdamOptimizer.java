@@ -78,6 +78,15 @@ final class AdamOptimizer implements AutoCloseable {
         }
     }
 
+    /** Zeroes every gradient without a step, also gradients holding NaN or infinity (which {@code g - g} would not). */
+    void discardGradients() {
+        for (NDArray p : parameters.values()) {
+            try (NDArray g = p.getGradient()) {
+                g.set(new float[Math.toIntExact(g.size())]);
+            }
+        }
+    }
+
     long steps() {
         return steps;
     }

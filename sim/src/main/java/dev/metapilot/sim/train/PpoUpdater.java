@@ -27,6 +27,10 @@ final class PpoUpdater {
     private final float[] advantages;
     private final float[] returns;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PpoUpdater.class);
+    private static final int MAX_CONSECUTIVE_NON_FINITE = 8;
+    private int consecutiveNonFinite;
+
     PpoUpdater(Rl2Model model, AdamOptimizer adam, TrainConfig config) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.adam = Objects.requireNonNull(adam, "adam is null");
@@ -39,7 +43,7 @@ final class PpoUpdater {
     /**
      * Updates the model from {@code rollout}; {@code order} draws the minibatch order.
      *
-     * @throws TrainingException when a gradient is not finite (the run diverged)
+     * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
      */
     UpdateStats update(Rollout rollout, SplitMix64 order) {
         Gae.compute(rollout.reward, rollout.value, rollout.trialEnd, rollout.bootstrapValue, rollout.steps,
@@ -87,9 +91,19 @@ final class PpoUpdater {
             }
             double norm = adam.gradientNorm();
             if (!Double.isFinite(norm)) {
-                throw new TrainingException("the gradient norm is " + norm + " (loss " + terms.total().getFloat()
-                        + "): training diverged; try a lower --lr or --max-grad-norm");
+                // A single non-finite gradient (a rare overflow in the GRU backward) skips this minibatch's step, as
+                // loss-scaling trainers do; a run that keeps producing them has diverged.
+                if (++consecutiveNonFinite >= MAX_CONSECUTIVE_NON_FINITE) {
+                    throw new TrainingException("the gradient norm is " + norm + " (loss " + terms.total().getFloat()
+                            + ") in " + consecutiveNonFinite + " minibatches in a row: training diverged; try a lower"
+                            + " --lr or --max-grad-norm");
+                }
+                adam.discardGradients();
+                log.warn("skipped a minibatch step: gradient norm {} (loss {})", norm, terms.total().getFloat());
+                return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
+                        terms.approxKl().getFloat(), terms.clipFraction().getFloat(), 0};
             }
+            consecutiveNonFinite = 0;
             adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)));
             return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
                     terms.approxKl().getFloat(), terms.clipFraction().getFloat(), norm};
