@@ -1,12 +1,7 @@
 package dev.metapilot.sim.bench;
 
-import dev.metapilot.env.Action;
 import dev.metapilot.env.EnvConfig;
-import dev.metapilot.env.Environment;
-import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
-import dev.metapilot.env.Split;
-import dev.metapilot.env.StepResult;
 import dev.metapilot.maze.hallway.HallwayPlugin;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,44 +28,27 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HallwayBenchmark {
 
-    private static final int ACTIONS = 4096;
-
     /** The value of the plugin's {@code hallways} option. */
     @Param({"4"})
     public int hallways;
 
-    private Environment env;
-    private float[] observation;
-    private StepResult result;
-    private Action[] actions;
-    private int next;
-    private long episode;
+    private SteppedEnvironment stepper;
 
     @Setup(Level.Trial)
     public void setUp() {
         EnvironmentPlugin plugin = new HallwayPlugin();
-        EnvironmentFactory factory = plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(),
-                Map.of("hallways", Integer.toString(hallways))));
-        env = factory.create();
-        env.setTask(factory.tasks().sample(Split.TEST, 1));
-        observation = new float[env.spec().observationSize()];
-        result = new StepResult();
-        actions = MazeBenchmark.randomActions(factory, ACTIONS, 7);
-        env.reset(episode++, observation);
+        stepper = new SteppedEnvironment(plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), Map.of(
+                "hallways", Integer.toString(hallways)))), 7);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        env.close();
+        stepper.close();
     }
 
     /** One environment step; the returned reward keeps the JIT from discarding the work. */
     @Benchmark
     public float step() {
-        env.step(actions[next++ & (ACTIONS - 1)], observation, result);
-        if (result.done()) {
-            env.reset(episode++, observation);
-        }
-        return result.reward();
+        return stepper.step();
     }
 }

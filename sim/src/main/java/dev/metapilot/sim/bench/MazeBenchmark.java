@@ -1,15 +1,9 @@
 package dev.metapilot.sim.bench;
 
-import dev.metapilot.env.Action;
 import dev.metapilot.env.EnvConfig;
-import dev.metapilot.env.Environment;
-import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
-import dev.metapilot.env.Split;
-import dev.metapilot.env.StepResult;
 import dev.metapilot.maze.MazePlugin;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,56 +28,27 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class MazeBenchmark {
 
-    private static final int ACTIONS = 4096;
-
     /** The value of the plugin's {@code size} option. */
     @Param({"small", "large"})
     public String size;
 
-    private Environment env;
-    private float[] observation;
-    private StepResult result;
-    private Action[] actions;
-    private int next;
-    private long episode;
+    private SteppedEnvironment stepper;
 
     @Setup(Level.Trial)
     public void setUp() {
         EnvironmentPlugin plugin = new MazePlugin();
-        EnvironmentFactory factory = plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(),
-                Map.of("size", size)));
-        env = factory.create();
-        env.setTask(factory.tasks().sample(Split.TEST, 1));
-        observation = new float[env.spec().observationSize()];
-        result = new StepResult();
-        actions = randomActions(factory, ACTIONS, 7);
-        env.reset(episode++, observation);
+        stepper = new SteppedEnvironment(plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), Map.of(
+                "size", size))), 7);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        env.close();
+        stepper.close();
     }
 
     /** One environment step; the returned reward keeps the JIT from discarding the work. */
     @Benchmark
     public float step() {
-        env.step(actions[next++ & (ACTIONS - 1)], observation, result);
-        if (result.done()) {
-            env.reset(episode++, observation);
-        }
-        return result.reward();
-    }
-
-    /** {@code count} uniformly random actions of the factory's Discrete action space. */
-    static Action[] randomActions(EnvironmentFactory factory, int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int n = factory.spec().actionSpace().flatSize();
-        Action[] out = new Action[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = Action.of(factory.spec().actionSpace());
-            out[i].setIndex(rng.nextInt(n));
-        }
-        return out;
+        return stepper.step();
     }
 }
