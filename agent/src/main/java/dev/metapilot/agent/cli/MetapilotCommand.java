@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
  * of an {@link Agent} for the subcommands that need one. Runs on the main thread.
  */
 @Command(name = "metapilot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Runs recurrent (RL²) meta-policies on environment plugins, simulated or real.", subcommands = {
-        PluginsCommand.class, RunCommand.class, KeygenCommand.class, SignCommand.class, BenchCommand.class,
+        PluginsCommand.class, RunCommand.class, TrialCommand.class, KeygenCommand.class, SignCommand.class,
+        BenchCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class MetapilotCommand {
 

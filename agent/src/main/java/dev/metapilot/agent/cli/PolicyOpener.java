@@ -18,19 +18,25 @@ import java.util.stream.Collectors;
  * Turns a {@code --policy} argument into a {@link Policy}: a baseline of the chosen plugin by name, or an ONNX model
  * file checked against the plugin's spec before its first step. Used by the commands on the main thread.
  */
-final class PolicyOpener {
+public final class PolicyOpener {
 
     private final DiscoveredPlugin plugin;
     private final EnvironmentFactory factory;
     private final PolicyOptions options;
 
-    PolicyOpener(DiscoveredPlugin plugin, EnvironmentFactory factory, PolicyOptions options) {
+    public PolicyOpener(DiscoveredPlugin plugin, EnvironmentFactory factory, PolicyOptions options) {
         this.plugin = Objects.requireNonNull(plugin, "plugin is null");
         this.factory = Objects.requireNonNull(factory, "factory is null");
         this.options = Objects.requireNonNull(options, "options is null");
     }
 
-    Policy open(String spec) {
+    /**
+     * A new policy for {@code spec}: a baseline of the plugin by that name, else the model file at that path; one per
+     * trial thread.
+     *
+     * @throws IllegalArgumentException when {@code spec} is neither, listing the baselines
+     */
+    public Policy open(String spec) {
         for (Baseline b : factory.baselines()) {
             if (b.name().equals(spec)) {
                 return new BaselinePolicy(b);
@@ -50,7 +56,7 @@ final class PolicyOpener {
     }
 
     /** What the run log's header says about {@code policy}. */
-    Map<String, Object> describe(Policy policy) {
+    public Map<String, Object> describe(Policy policy) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", policy.name());
         if (policy instanceof OnnxPolicy onnx) {

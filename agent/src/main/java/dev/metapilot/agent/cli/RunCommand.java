@@ -13,10 +13,7 @@ import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.agent.trial.TrialRunner;
 import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
-import dev.metapilot.env.Split;
 import dev.metapilot.env.Task;
-import dev.metapilot.env.TaskFileException;
-import dev.metapilot.env.TaskFileReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -149,32 +146,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<Task> tasks(EnvironmentFactory factory) throws Exception {
-        if (tasksFile == null) {
-            Split s = Split.parse(split);
-            int n = trials != null ? trials : 100;
-            List<Task> list = new ArrayList<>(n);
-            for (int t = 0; t < n; t++) {
-                list.add(factory.tasks().sample(s, seed + t));
-            }
-            return list;
-        }
-        TaskFileReader reader = factory.taskFileReader().orElseThrow(() -> new IllegalArgumentException("plugin '"
-                + env + "' has no task file format; drop --tasks"));
-        List<Task> fromFile;
-        try {
-            fromFile = reader.read(tasksFile);
-        } catch (TaskFileException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (fromFile.isEmpty()) {
-            throw new IllegalArgumentException(tasksFile + " holds no tasks");
-        }
-        int n = trials != null ? trials : fromFile.size();
-        List<Task> list = new ArrayList<>(n);
-        for (int t = 0; t < n; t++) {
-            list.add(fromFile.get(t % fromFile.size()));
-        }
-        return list;
+        return TaskList.of(factory, env, tasksFile, split, trials, 100, seed);
     }
 
     private Map<String, Object> header(DiscoveredPlugin plugin, EnvironmentFactory factory, TrialPlan plan,

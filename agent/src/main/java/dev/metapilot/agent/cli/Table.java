@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints rows of cells as a left-aligned text table with a header rule; used by the commands that print tables. */
-final class Table {
+public final class Table {
 
     private Table() {}
 
     /** Prints {@code rows}; the first row is the header. */
-    static void print(PrintWriter out, List<String[]> rows) {
+    public static void print(PrintWriter out, List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] width = new int[columns];
         for (String[] row : rows) {

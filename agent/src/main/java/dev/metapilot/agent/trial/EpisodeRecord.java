@@ -31,6 +31,11 @@ public record EpisodeRecord(String policy, int trial, int episode, String taskId
         /** The step limit. */
         TRUNCATED,
         /** The action guard counted its maximum of faults; the trial stopped here. */
-        FAULT_LIMIT
+        FAULT_LIMIT,
+        /**
+         * The real-time loop stopped the robot here (a hardware fault, missed deadlines, a signal); see its
+         * {@link dev.metapilot.agent.realtime.SafeStop}.
+         */
+        SAFE_STOP
     }
 }

@@ -31,12 +31,22 @@ public final class TrialRunner {
 
     /** Runs every trial of {@code plan} with {@code policy}, telling {@code listener} about each episode. */
     public void run(Policy policy, TrialPlan plan, EpisodeListener listener) {
+        run(policy, plan, 0, plan.tasks().size(), listener);
+    }
+
+    /**
+     * Runs trials {@code from} (inclusive) to {@code to} (exclusive) of {@code plan}, with the seeds and trial indices
+     * the whole plan gives them: a plan split into ranges over several runners (one policy each) yields the same
+     * records as one runner over the whole plan.
+     */
+    public void run(Policy policy, TrialPlan plan, int from, int to, EpisodeListener listener) {
+        Objects.checkFromToIndex(from, to, plan.tasks().size());
         try (Environment env = factory.create()) {
             StepInput input = new StepInput(env.spec());
             Action action = Action.of(env.spec().actionSpace());
             StepResult result = new StepResult();
             ActionGuard guard = new ActionGuard(factory, guardSettings);
-            for (int t = 0; t < plan.tasks().size(); t++) {
+            for (int t = from; t < to; t++) {
                 Task task = plan.tasks().get(t);
                 env.setTask(task);
                 policy.beginTrial(task, plan.policySeed(t));

@@ -3,6 +3,7 @@ package dev.metapilot.agent.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metapilot.agent.cli.Main;
+import dev.metapilot.env.testing.FuzzCount;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -30,7 +31,8 @@ class CommandLineFuzzTest {
         return Arbitraries.oneOf(Arbitraries.of(WORDS), Arbitraries.strings().ofMaxLength(12)).list().ofMaxSize(8);
     }
 
-    @Property(tries = 300)
+    @Property
+    @FuzzCount(property = "agent.fuzz.command-lines", value = 300)
     void theLauncherAnswersEveryCommandLineWithAnExitCode(@ForAll("commandLines") List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -11,6 +11,7 @@ import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.StepInput;
+import dev.metapilot.env.testing.FuzzCount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +62,8 @@ class ModelBytesFuzzTest {
                 Arbitraries.just(1.0), Arbitraries.doubles().between(0.0, 1.0))).as(Mutation::new);
     }
 
-    @Property(tries = 150)
+    @Property
+    @FuzzCount(property = "agent.fuzz.models", value = 150)
     void aMutatedModelIsUsableOrRefusedCleanly(@ForAll("mutations") Mutation m) {
         byte[] bytes = valid.clone();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(m.seed());

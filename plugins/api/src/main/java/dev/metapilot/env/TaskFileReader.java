@@ -2,6 +2,7 @@ package dev.metapilot.env;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,16 @@ public interface TaskFileReader {
      */
     List<Task> read(String source, Reader in) throws TaskFileException, IOException;
 
-    /** Reads every task in {@code file} (UTF-8). */
+    /**
+     * Reads every task in {@code file} (UTF-8).
+     *
+     * @throws TaskFileException also when the file is not UTF-8, at the first byte that is not
+     */
     default List<Task> read(Path file) throws TaskFileException, IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), in);
+        } catch (CharacterCodingException e) {
+            throw TaskFileEncoding.notUtf8(file);
         }
     }
 }

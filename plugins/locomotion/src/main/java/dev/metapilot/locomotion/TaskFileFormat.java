@@ -103,7 +103,7 @@ public final class TaskFileFormat implements TaskFileReader {
             if (!(v instanceof JsonNumber n) || !p.accepts(n.value())) {
                 throw wrong(source, p.field(), v, expected);
             }
-            values.put(p, n.value());
+            values.put(p, n.value() + 0.0); // -0 reads as 0, as write() writes it
         }
         return DriveDynamics.of(values);
     }
@@ -120,7 +120,7 @@ public final class TaskFileFormat implements TaskFileReader {
         if (!(v instanceof JsonNumber n) || !(Math.abs(n.value()) <= bound)) {
             throw wrong(source, field, v, "a number in [" + format(-bound) + ", " + format(bound) + "]");
         }
-        return n.value();
+        return n.value() + 0.0;
     }
 
     private static JsonObject object(String source, String what, JsonValue v) throws TaskFileException {

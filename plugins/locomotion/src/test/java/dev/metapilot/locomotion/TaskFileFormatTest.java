@@ -84,6 +84,15 @@ class TaskFileFormatTest {
     }
 
     @Example
+    void minusZeroReadsAsZeroSoATaskWritesBackAsItWasRead() throws Exception {
+        LocomotionTask t = read(VALID.replace("\"deadband\": 0.05", "\"deadband\": -0").replace("\"heading_deg\": 45",
+                "\"heading_deg\": -0.0")).get(0);
+        assertThat(Double.doubleToRawLongBits(t.dynamics().deadband())).isZero();
+        assertThat(Double.doubleToRawLongBits(t.target().headingDegrees())).isZero();
+        assertThat(read(TaskFileFormat.write(List.of(t)))).containsExactly(t);
+    }
+
+    @Example
     void tasksWithoutIdAreNumberedAfterTheFile() throws Exception {
         List<Task> tasks = format.read("dir/my.json", new StringReader(VALID.replace("\"id\": \"a\", ", "")));
         assertThat(tasks.get(0).id()).isEqualTo("locomotion-file-my.json-1");

@@ -11,13 +11,19 @@ import java.util.List;
 /**
  * The ASCII maze file format: one character per square ({@code #} wall, {@code .} free, {@code S} start, {@code G}
  * goal), every row of a maze as long as its first, exactly one {@code S} and one {@code G} per maze, the goal reachable
- * from the start, mazes separated by one or more blank lines. Squares outside the drawn grid count as walls.
+ * from the start, mazes separated by one or more blank lines. Squares outside the drawn grid count as walls. A file
+ * holds at most {@value #MAX_MAZES} mazes and {@value #MAX_LENGTH} characters, so reading one takes bounded memory.
  *
  * <p>
  * Read by the maze factory's task file reader once before any trial runs, and written by tools that export mazes;
  * instances are immutable and thread-safe.
  */
 public final class MazeFileFormat {
+
+    /** Longest file read, in characters: about 150 mazes of the largest size, or 8,000 small ones. */
+    public static final int MAX_LENGTH = 1 << 20;
+    /** Most mazes in one file. */
+    public static final int MAX_MAZES = 10_000;
 
     private final int maxSide;
 
@@ -43,22 +49,23 @@ public final class MazeFileFormat {
      * @param source the file name for error messages
      * @throws TaskFileException at the line and column of the first problem: an unknown character, a ragged row, a
      *     second start or goal, a maze too large, an unreachable goal (at the {@code G}), a missing start or goal (at
-     *     the maze's first line, column 0), or a file without mazes
+     *     the maze's first line, column 0), a file without mazes, or one too long or with too many mazes
      */
     public List<MazeLayout> read(String source, Reader in) throws TaskFileException, IOException {
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        MazeFileLines lines = new MazeFileLines(in instanceof BufferedReader b ? b : new BufferedReader(in), source,
+                MAX_LENGTH);
         List<MazeLayout> mazes = new ArrayList<>();
         List<String> block = new ArrayList<>();
         int blockLine = 0;
         int lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
             if (line.isBlank()) {
                 if (!block.isEmpty()) {
-                    mazes.add(parse(source, blockLine, block));
+                    add(mazes, parse(source, blockLine, block), source, blockLine);
                     block.clear();
                 }
             } else {
@@ -66,15 +73,27 @@ public final class MazeFileFormat {
                     blockLine = lineNumber;
                 }
                 block.add(line);
+                if (block.size() > maxSide) {
+                    parse(source, blockLine, block); // refuses it as too wide or too tall before reading on
+                }
             }
         }
         if (!block.isEmpty()) {
-            mazes.add(parse(source, blockLine, block));
+            add(mazes, parse(source, blockLine, block), source, blockLine);
         }
         if (mazes.isEmpty()) {
             throw new TaskFileException(source, Math.max(lineNumber, 1), 0, "no mazes in the file");
         }
         return mazes;
+    }
+
+    private static void add(List<MazeLayout> mazes, MazeLayout maze, String source, int line)
+            throws TaskFileException {
+        if (mazes.size() == MAX_MAZES) {
+            throw new TaskFileException(source, line, 0, "more than " + MAX_MAZES + " mazes in the file; split it "
+                    + "into several files");
+        }
+        mazes.add(maze);
     }
 
     private MazeLayout parse(String source, int firstLine, List<String> rows) throws TaskFileException {

@@ -2,11 +2,14 @@ package dev.metapilot.maze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.metapilot.env.Split;
 import dev.metapilot.env.Task;
 import dev.metapilot.env.TaskFileException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -169,6 +172,39 @@ class MazeFileFormatTest {
         assertThat(e.column()).isEqualTo(12);
         assertThat(Mazes.factory("large").taskFileReader().orElseThrow().read("big.txt", new StringReader(text)))
                 .hasSize(1);
+    }
+
+    @Example
+    void endlessOrHugeInputIsRefusedWithoutReadingPastTheLimits() {
+        TaskFileException wide = endless(format, "#");
+        assertThat(wide.getMessage()).isEqualTo("t.txt:1:" + (MazeFileFormat.MAX_LENGTH + 1) + ": file is longer than "
+                + MazeFileFormat.MAX_LENGTH + " characters; split it into several files");
+        assertThat(endless(format, "S.G\n").getMessage()).isEqualTo("t.txt:82: maze is taller than 81 rows");
+        assertThat(endless(format, "\r\n").getMessage()).startsWith("t.txt:" + (MazeFileFormat.MAX_LENGTH / 2 + 1)
+                + ":1: file is longer than");
+        String many = "SG\n\n".repeat(MazeFileFormat.MAX_MAZES + 1);
+        assertThat(error(format, many)).isEqualTo("t.txt:" + (2 * MazeFileFormat.MAX_MAZES + 1) + ": more than "
+                + MazeFileFormat.MAX_MAZES + " mazes in the file; split it into several files");
+    }
+
+    /** The error for an endless repetition of {@code unit}, which must come quickly. */
+    private static TaskFileException endless(MazeFileFormat format, String unit) {
+        Reader forever = new Reader() {
+            private long at;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    buffer[offset + i] = unit.charAt((int) (at++ % unit.length()));
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {}
+        };
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowableOfType(TaskFileException.class,
+                () -> format.read("t.txt", forever)));
     }
 
     private static String error(MazeFileFormat format, String text) {

@@ -2,7 +2,9 @@ package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.cli.CommandExtension;
 
-/** Contributes {@code jmh} and {@code train} to the launcher; each is listed in {@code META-INF/services}. */
+/**
+ * Contributes {@code jmh}, {@code train} and {@code eval} to the launcher; each is listed in {@code META-INF/services}.
+ */
 public final class SimCommands {
 
     private SimCommands() {}
@@ -25,6 +27,30 @@ public final class SimCommands {
         @Override
         public Object command() {
             return new TrainCommand();
+        }
+    }
+
+    /** The {@code eval} command. */
+    public static final class Eval implements CommandExtension {
+        @Override
+        public Object command() {
+            return new EvalCommand();
+        }
+    }
+
+    /** The {@code emulate} command. */
+    public static final class Emulate implements CommandExtension {
+        @Override
+        public Object command() {
+            return new EmulateCommand();
+        }
+    }
+
+    /** The {@code bench-loop} command. */
+    public static final class BenchLoop implements CommandExtension {
+        @Override
+        public Object command() {
+            return new BenchLoopCommand();
         }
     }
 }

@@ -21,10 +21,11 @@ import java.util.zip.CRC32;
 
 /**
  * Reads and writes {@link Checkpoint}s: a binary file (magic, format version, the checkpoint, CRC-32 of all of it)
- * written to a temporary file in the same directory, forced to disk and renamed over the previous one with
- * {@code ATOMIC_MOVE}, so a crash leaves either the old or the new checkpoint, never a torn one. A damaged file is
- * refused with a message that says so; a checkpoint of another configuration is refused naming every setting that
- * differs. Used on the trainer's main thread.
+ * written to {@code checkpoint.bin.tmp} in the same directory, forced to disk and renamed over the previous one with
+ * {@code ATOMIC_MOVE}, so a crash (even SIGKILL in the middle of a write) leaves either the old or the new checkpoint,
+ * never a torn one, and at most one stale temporary file, which the next write replaces. A damaged file is refused with
+ * a message that says so; a checkpoint of another configuration is refused naming every setting that differs. Used on
+ * the trainer's main thread.
  */
 final class CheckpointFile {
 
@@ -49,9 +50,11 @@ final class CheckpointFile {
         ByteBuffer trailer = ByteBuffer.allocate(8).putLong(crc.getValue());
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, NAME, ".tmp");
+        // One fixed name: a write cut short by a crash leaves at most this file, which the next write replaces.
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer body = ByteBuffer.wrap(bytes.toByteArray());
                 while (body.hasRemaining()) {
                     channel.write(body);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checkpoints round-trip exactly, replace the previous one atomically, and are refused with a clear message when they
- * are damaged or belong to another configuration.
+ * Checkpoints round-trip exactly, replace the previous one atomically (a crashed write leaves no litter behind), and
+ * are refused with a clear message when they are damaged or belong to another configuration.
  */
 class CheckpointFileTest {
 
@@ -39,6 +39,19 @@ class CheckpointFileTest {
 
         CheckpointFile.write(file, sample(2.5f));
         assertThat(CheckpointFile.read(file).parameters().get("w")[0]).isEqualTo(2.5f);
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(CheckpointFile.NAME);
+        }
+    }
+
+    @Test
+    void aWriteCutShortByACrashLeavesOneTemporaryFileThatTheNextWriteReplaces() throws Exception {
+        Path file = tmp.resolve(CheckpointFile.NAME);
+        CheckpointFile.write(file, sample(1f));
+        Path torn = tmp.resolve(CheckpointFile.NAME + ".tmp");
+        Files.write(torn, Arrays.copyOf(Files.readAllBytes(file), 100));
+        CheckpointFile.write(file, sample(3f));
+        assertThat(CheckpointFile.read(file).parameters().get("w")[0]).isEqualTo(3f);
         try (var files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(CheckpointFile.NAME);
         }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A strict JSON parser (RFC 8259): one value per document, no comments, no trailing commas, no duplicate keys, no
- * control characters in strings, finite numbers only, nesting at most {@value #MAX_DEPTH} deep. A UTF-8 byte order mark
- * is skipped. Every problem is a {@link TaskFileException} with its 1-based line and column.
+ * control characters in strings, finite numbers only, nesting at most {@value #MAX_DEPTH} deep, at most
+ * {@value #MAX_VALUES} values and {@value #MAX_LENGTH} characters. A UTF-8 byte order mark is skipped. Every problem is
+ * a {@link TaskFileException} with its 1-based line and column.
  *
  * <p>
  * Used by the task file reader on the caller's thread; one instance per document.
@@ -22,12 +23,19 @@ public final class JsonParser {
     public static final int MAX_DEPTH = 64;
     /** Longest document accepted, in characters. */
     public static final int MAX_LENGTH = 16 * 1024 * 1024;
+    /**
+     * Most values (numbers, strings, literals, arrays and objects) in one document: a locomotion task has 16, and a
+     * parsed value takes tens of bytes, so a document of small values cannot fill the heap (16 MiB of {@code 0,} would
+     * otherwise take about 700 MB).
+     */
+    public static final int MAX_VALUES = 1 << 18;
 
     private final String source;
     private final String text;
     private int pos;
     private int line = 1;
     private int lineStart;
+    private int values;
 
     private JsonParser(String source, String text) {
         this.source = source;
@@ -77,6 +85,9 @@ public final class JsonParser {
     private JsonValue value(int depth) throws TaskFileException {
         if (atEnd()) {
             throw error("unexpected end of file, expected a value");
+        }
+        if (++values > MAX_VALUES) {
+            throw error("more than " + MAX_VALUES + " values in the file");
         }
         int valueLine = line;
         int valueColumn = column();

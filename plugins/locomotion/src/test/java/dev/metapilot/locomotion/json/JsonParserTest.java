@@ -98,6 +98,15 @@ class JsonParserTest {
         assertThat(catchNothing(ok)).isTrue();
     }
 
+    @Test
+    void aDocumentOfMoreValuesThanTheLimitIsRefusedAtTheFirstValueTooMany() {
+        int zeros = JsonParser.MAX_VALUES - 1; // with the array: exactly the limit
+        assertThat(catchNothing("[" + "0,".repeat(zeros - 1) + "0]")).isTrue();
+        String tooMany = "[" + "0,".repeat(zeros) + "0]";
+        assertThatThrownBy(() -> JsonParser.parse("f", tooMany)).hasMessage("f:1:" + (2 * zeros + 2) + ": more than "
+                + JsonParser.MAX_VALUES + " values in the file");
+    }
+
     private static boolean catchNothing(String text) {
         try {
             JsonParser.parse("f", text);
