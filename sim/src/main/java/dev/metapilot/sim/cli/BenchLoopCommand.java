@@ -1,7 +1,6 @@
 package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.realtime.LoopReport;
-import dev.metapilot.sim.emulate.DynamicsFile;
 import dev.metapilot.sim.emulate.LoopBenchmark;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,17 +47,8 @@ final class BenchLoopCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, the locomotion rate).", defaultValue = "20")
     private int cutRate;
 
-    @Option(names = "--dynamics", paramLabel = "FILE|nominal", description = "The emulated robot's dynamics (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "nominal")
-    private String dynamics;
-
-    @Option(names = "--policy", paramLabel = "BASELINE", description = "A robot baseline: pid, zero or random "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "pid")
-    private String policy;
-
-    @Option(names = "--spin-us", paramLabel = "US", description = "The loop's spin before each deadline (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "200")
-    private long spinMicros;
+    @Mixin
+    private EmulatedRobotOptions robot = new EmulatedRobotOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -78,10 +69,10 @@ final class BenchLoopCommand implements Callable<Integer> {
     }
 
     private void bench(PrintWriter out) throws Exception {
-        LoopBenchmark bench = new LoopBenchmark(new LoopBenchmark.Settings(DynamicsFile.read(dynamics, null), policy,
-                spinMicros * 1000));
+        LoopBenchmark bench = new LoopBenchmark(new LoopBenchmark.Settings(robot.readDynamics(), robot.policy,
+                robot.spinNanos()));
         out.printf(Locale.ROOT, "real-time loop against the emulator on loopback: robot plugin over the bridge, policy "
-                + "%s, %d s per rate, spin %d µs, %d CPUs%n", policy, seconds, spinMicros,
+                + "%s, %d s per rate, spin %d µs, %d CPUs%n", robot.policy, seconds, robot.spinMicros,
                 Runtime.getRuntime()
                         .availableProcessors());
         out.printf("%-8s %7s %7s %28s %28s%n", "RATE", "TICKS", "MISSES", "PERIOD ERROR p50/p99/max µs",
@@ -117,6 +108,21 @@ final class BenchLoopCommand implements Callable<Integer> {
                     + ")");
         }
         out.flush();
+    }
+
+    /** Work that may throw, run by {@link #quietly}. */
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} with the link's warnings quieted (see {@link #quietLinkWarnings()}). */
+    static <T> T quietly(Work<T> work) throws Exception {
+        List<Level> levels = quietLinkWarnings();
+        try {
+            return work.run();
+        } finally {
+            restore(levels);
+        }
     }
 
     /**

@@ -3,7 +3,8 @@ package dev.metapilot.sim.cli;
 import dev.metapilot.agent.cli.CommandExtension;
 
 /**
- * Contributes {@code jmh}, {@code train} and {@code eval} to the launcher; each is listed in {@code META-INF/services}.
+ * Contributes {@code jmh}, {@code train}, {@code eval}, {@code emulate}, {@code bench-loop} and {@code soak} to the
+ * launcher; each is listed in {@code META-INF/services}.
  */
 public final class SimCommands {
 
@@ -51,6 +52,14 @@ public final class SimCommands {
         @Override
         public Object command() {
             return new BenchLoopCommand();
+        }
+    }
+
+    /** The {@code soak} command. */
+    public static final class Soak implements CommandExtension {
+        @Override
+        public Object command() {
+            return new SoakCommand();
         }
     }
 }
