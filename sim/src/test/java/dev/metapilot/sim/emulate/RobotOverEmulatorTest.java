@@ -104,8 +104,18 @@ class RobotOverEmulatorTest {
 
     @Test
     void aFullTrialWithALocomotionPolicyThroughTheTrialCommand() throws Exception {
-        Path model = LocomotionModels.untrained(tmp.resolve("locomotion-fixture.onnx"), 11);
-        Path log = tmp.resolve("trial.jsonl");
+        fullTrial(LocomotionModels.untrained(tmp.resolve("locomotion-fixture.onnx"), 11));
+    }
+
+    /** The shipped locomotion policy runs unchanged on the robot over the bridge (issue: sim-to-real). */
+    @Test
+    void aFullTrialWithTheShippedLocomotionPolicy() throws Exception {
+        fullTrial(Path.of("..", "models", "locomotion.onnx"));
+    }
+
+    private void fullTrial(Path model) throws Exception {
+        String name = model.getFileName().toString();
+        Path log = tmp.resolve("trial-" + name + ".jsonl");
         try (Emulator emulator = Emulator.start(emulator().build())) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -115,7 +125,7 @@ class RobotOverEmulatorTest {
                             .toString()},
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertThat(rc).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("robot: 1 trial(s) x 3 episodes of locomotion-fixture.onnx at 20 Hz;",
+            assertThat(out.toString()).contains("robot: 1 trial(s) x 3 episodes of " + name + " at 20 Hz;",
                     "trial 1 episode 3: return", "loop timing: 20 Hz").doesNotContain("simulated");
             List<String> lines = Files.readAllLines(log);
             assertThat(lines.get(0)).contains("\"mode\":\"realtime-hardware\"", "\"kind\":\"onnx\"",
