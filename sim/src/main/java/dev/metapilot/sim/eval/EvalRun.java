@@ -71,6 +71,19 @@ public final class EvalRun {
         return PolicyModel.inspect(file, options, suite, plugin, remedy);
     }
 
+    /**
+     * The policies the user passed, or the shipped {@code defaultModel}, each checked for {@code suite} with the remedy
+     * "train one with {@code trainCommand}".
+     */
+    public List<PolicyModel> models(String suite, String plugin, String defaultModel, String trainCommand) {
+        List<Path> files = settings.policies().isEmpty() ? List.of(shipped(defaultModel)) : settings.policies();
+        List<PolicyModel> models = new ArrayList<>();
+        for (Path f : files) {
+            models.add(inspect(f, suite, plugin, trainOrPass(trainCommand)));
+        }
+        return models;
+    }
+
     /** What to do about a missing or unsuitable model file: train one with {@code trainCommand} or pass another. */
     public static String trainOrPass(String trainCommand) {
         return "train one with `" + trainCommand + "`, or pass --policy FILE";

@@ -38,13 +38,7 @@ final class LocomotionSuite implements Suite {
 
     @Override
     public void run(EvalRun run) {
-        List<Path> files = run.settings().policies().isEmpty()
-                ? List.of(run.shipped(DEFAULT_MODEL))
-                : run.settings().policies();
-        List<PolicyModel> models = new ArrayList<>();
-        for (Path f : files) {
-            models.add(run.inspect(f, name(), PLUGIN, EvalRun.trainOrPass(TRAIN_HINT)));
-        }
+        List<PolicyModel> models = run.models(name(), PLUGIN, DEFAULT_MODEL, TRAIN_HINT);
         PolicyModel memoryless = memoryless(run);
         EnvironmentFactory factory = run.configure(PLUGIN, settings(models.get(0)));
         EnvSpec spec = factory.spec();

@@ -38,13 +38,7 @@ final class SnailSuite implements Suite {
 
     @Override
     public void run(EvalRun run) {
-        List<Path> files = run.settings().policies().isEmpty()
-                ? List.of(run.shipped(DEFAULT_MODEL))
-                : run.settings().policies();
-        List<PolicyModel> models = new ArrayList<>();
-        for (Path f : files) {
-            models.add(run.inspect(f, name(), PLUGIN, EvalRun.trainOrPass(TRAIN_HINT)));
-        }
+        List<PolicyModel> models = run.models(name(), PLUGIN, DEFAULT_MODEL, TRAIN_HINT);
         int trials = run.settings().trialsOr(DEFAULT_TRIALS);
         PrintWriter out = run.out();
         out.printf("snail: SNAIL Table 5 protocol, %d held-out TEST mazes per size, %d episodes per trial, seed %d%n",
