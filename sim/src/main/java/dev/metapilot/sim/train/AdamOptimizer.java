@@ -2,6 +2,8 @@ package dev.metapilot.sim.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import dev.metapilot.sim.model.Rl2Model;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Objects;
  * everything runs on the trainer's main thread, outside any gradient collector.
  */
 final class AdamOptimizer implements AutoCloseable {
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final Map<String, NDArray> parameters;
     private final NDManager manager;
@@ -39,12 +43,19 @@ final class AdamOptimizer implements AutoCloseable {
         });
     }
 
-    /** The L2 norm of all parameters' gradients together. */
+    /**
+     * The L2 norm of all parameters' gradients together, summed in double precision: a float32 sum of squares overflows
+     * to infinity once one gradient element passes about 1.8e19, and then a large but finite gradient would be
+     * discarded instead of clipped.
+     */
     double gradientNorm() {
         double sum = 0;
         for (NDArray p : parameters.values()) {
-            try (NDArray g = p.getGradient(); NDArray square = g.square(); NDArray s = square.sum()) {
-                sum += s.getFloat();
+            try (NDArray g = p.getGradient();
+                    NDArray wide = g.toType(DataType.FLOAT64, false);
+                    NDArray square = wide.square();
+                    NDArray s = square.sum()) {
+                sum += s.getDouble();
             }
         }
         return Math.sqrt(sum);
@@ -78,11 +89,17 @@ final class AdamOptimizer implements AutoCloseable {
         }
     }
 
-    /** Zeroes every gradient without a step, also gradients holding NaN or infinity (which {@code g - g} would not). */
+    /**
+     * Zeroes every gradient without a step, also gradients holding NaN or infinity (which {@code g - g} would not), by
+     * an indexed fill that writes into the gradient's own PyTorch memory. Not {@code NDArray.set(Buffer)}: in DJL's
+     * PyTorch engine that re-points the tensor's storage at the Java direct buffer, so the parameter's gradient would
+     * live in memory that the garbage collector frees once the temporary handle is closed, and the next backward pass
+     * would accumulate into freed heap (a training run died with SIGSEGV in {@code malloc} that way).
+     */
     void discardGradients() {
         for (NDArray p : parameters.values()) {
             try (NDArray g = p.getGradient()) {
-                g.set(new float[Math.toIntExact(g.size())]);
+                g.set(ALL, 0f);
             }
         }
     }
