@@ -66,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its checkpoint (same settings).")
     private Path resume;
 
+    @Option(names = "--init-from", paramLabel = "DIR|FILE", description = "Start from the parameters and observation statistics of another run's checkpoint (its run directory or checkpoint file; same network and spaces, any plugin options): fine-tuning, a curriculum. Fresh optimiser and counters.")
+    private Path initFrom;
+
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (default: runs/train-ENV-TIME).")
     private Path runDir;
 
@@ -192,7 +195,11 @@ final class TrainCommand implements Callable<Integer> {
                     envs).rollout(rollout).bptt(bptt).epochs(epochs).minibatches(minibatches).learningRate(lr)
                     .gamma(gamma)
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
-                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).build();
+                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFrom == null
+                            ? ""
+                            : initFrom
+                                    .toString())
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

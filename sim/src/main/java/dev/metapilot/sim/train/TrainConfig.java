@@ -35,11 +35,13 @@ import java.util.stream.Collectors;
  * @param adamEpsilon Adam's ε
  * @param observationClip bound of the normalised observation
  * @param initLogStd initial {@code log_std} of a Box policy
+ * @param initFrom the checkpoint whose parameters and observation statistics a fresh run starts from (fine-tuning, a
+ *     curriculum), as given on the command line; empty for the seeded initial weights
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
-        float observationClip, float initLogStd) {
+        float observationClip, float initLogStd, String initFrom) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -51,6 +53,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
     public TrainConfig {
         Objects.requireNonNull(env, "env is null");
         Objects.requireNonNull(envConfig, "envConfig is null");
+        Objects.requireNonNull(initFrom, "initFrom is null");
         positive("hidden", hidden);
         positive("layers", layers);
         positive("envs", envs);
@@ -87,7 +90,10 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         return (long) envs * rollout;
     }
 
-    /** Every field by name, in declaration order: what checkpoints store and compare. */
+    /**
+     * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from} only when set,
+     * so that checkpoints of runs from before the option still resume.
+     */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("env", env);
@@ -111,6 +117,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         p.put("adam_eps", Double.toString(adamEpsilon));
         p.put("obs_clip", Float.toString(observationClip));
         p.put("init_log_std", Float.toString(initLogStd));
+        if (!initFrom.isEmpty()) {
+            p.put("init_from", initFrom);
+        }
         return p;
     }
 
@@ -162,6 +171,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private double adamEpsilon = 1e-5;
         private float observationClip = 10f;
         private float initLogStd = -0.5f;
+        private String initFrom = "";
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -267,13 +277,18 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder initFrom(String v) {
+            initFrom = Objects.requireNonNull(v, "initFrom is null");
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public TrainConfig build() {
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
-                    adamEpsilon, observationClip, initLogStd);
+                    adamEpsilon, observationClip, initLogStd, initFrom);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.Rl2Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -71,11 +72,24 @@ public final class Trainer {
             if (options.resume()) {
                 run.restore(checkpoint, CheckpointFile.read(checkpoint), config.properties());
             } else {
+                if (!config.initFrom().isEmpty()) {
+                    Path source = initialCheckpoint(Path.of(config.initFrom()));
+                    if (!Files.isRegularFile(source)) {
+                        throw new TrainingException("no checkpoint " + source + " to start from (--init-from "
+                                + config.initFrom() + ")");
+                    }
+                    run.initialiseFrom(source, CheckpointFile.read(source));
+                }
                 run.beginTrials();
             }
             metrics.write(MetricsLog.start(config, options, device, sourceCommit));
             return train(run, metrics, checkpoint);
         }
+    }
+
+    /** A run directory's checkpoint, or the file itself. */
+    static Path initialCheckpoint(Path given) {
+        return Files.isDirectory(given) ? given.resolve(CheckpointFile.NAME) : given;
     }
 
     private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint) throws IOException {

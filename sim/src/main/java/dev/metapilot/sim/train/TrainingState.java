@@ -41,6 +41,30 @@ final class TrainingState {
         }
     }
 
+    /**
+     * Starts a fresh run from the parameters and observation statistics of checkpoint {@code c} (read from
+     * {@code file}) of another run; optimiser, counters and environments stay fresh.
+     *
+     * @throws TrainingException when the checkpoint's network or observation size does not fit this run's
+     */
+    void initialiseFrom(Path file, Checkpoint c) {
+        int features = stats.mean().length;
+        if (c.observationMean().length != features) {
+            throw new TrainingException(
+                    "cannot start from " + file + ": its observations have " + c.observationMean().length
+                            + " features, this environment's " + features + " (checkpoint of " + c.config().get("env")
+                            + " " + c.config().get("env_config") + ")");
+        }
+        try {
+            model.load(c.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("cannot start from " + file + ": its network does not fit this run's ("
+                    + "checkpoint: hidden " + c.config().get("hidden") + ", layers " + c.config().get("layers") + " on "
+                    + c.config().get("env") + "): " + e.getMessage(), e);
+        }
+        stats = new ObservationStats(c.observationCount(), c.observationMean(), c.observationM2());
+    }
+
     /** The state as a checkpoint of the run configured by {@code config}. */
     Checkpoint capture(Map<String, String> config) {
         List<Checkpoint.Slot> slots = new ArrayList<>();

@@ -1,0 +1,86 @@
+package dev.metapilot.sim.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.metapilot.bandit.BanditPlugin;
+import dev.metapilot.sim.testing.Plugins;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --init-from}: a fresh run starts from another run's parameters and observation statistics (here a 5-pull
+ * bandit run continued on 10-pull trials, as a curriculum or a memoryless-to-RL² fine-tune does), with its own
+ * optimiser and counters; checkpoints that do not fit are refused with the reason.
+ */
+class InitFromTest {
+
+    @TempDir
+    Path tmp;
+
+    private static TrainConfig.Builder bandit(int pulls) {
+        return TrainConfig.builder("bandit").envConfig(Plugins.resolved(new BanditPlugin(),
+                Map.of("arms", "3", "pulls", Integer.toString(pulls)))).seed(5).hidden(16).envs(4).rollout(
+                        pulls)
+                .epochs(2).minibatches(2);
+    }
+
+    @Test
+    void aFreshRunStartsFromTheSourceParametersAndStatisticsWithItsOwnCounters() {
+        Path source = tmp.resolve("short");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 3, source, false);
+        Checkpoint from = CheckpointFile.read(source.resolve(CheckpointFile.NAME));
+
+        // a learning rate so small that one update leaves the loaded parameters where they were
+        TrainConfig tuned = bandit(10).learningRate(1e-12).initFrom(source.toString()).build();
+        Path target = tmp.resolve("long");
+        TrainingRuns.train(tuned, Plugins.bandit(3, 10), 1, target, false);
+        Checkpoint after = CheckpointFile.read(target.resolve(CheckpointFile.NAME));
+
+        assertThat(after.update()).isEqualTo(1);
+        assertThat(after.envSteps()).isEqualTo(tuned.stepsPerUpdate());
+        assertThat(after.adamSteps()).isEqualTo(4);
+        assertThat(after.observationCount()).isEqualTo(from.observationCount() + tuned.stepsPerUpdate());
+        from.parameters().forEach((name, values) -> {
+            float[] now = after.parameters().get(name);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
+            }
+        });
+        assertThat(after.config()).containsEntry("init_from", source.toString());
+
+        // without --init-from the same settings start from the seeded weights instead
+        Path fresh = tmp.resolve("fresh");
+        TrainingRuns.train(bandit(10).learningRate(1e-12).build(), Plugins.bandit(3, 10), 1, fresh, false);
+        Checkpoint seeded = CheckpointFile.read(fresh.resolve(CheckpointFile.NAME));
+        assertThat(seeded.parameters().get("heads_weight")).isNotEqualTo(after.parameters().get("heads_weight"));
+
+        // and the fine-tuned run resumes under its own configuration
+        TrainingResult resumed = TrainingRuns.train(tuned, Plugins.bandit(3, 10), 2, target, true);
+        assertThat(resumed.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworkOrObservationIsRefusedWithTheReason() {
+        Path source = tmp.resolve("h16");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 1, source, false);
+
+        TrainConfig wider = bandit(5).hidden(8).initFrom(source.toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(wider, Plugins.bandit(3, 5), 1, tmp.resolve("h8"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("does not fit").hasMessageContaining(
+                        "hidden 16");
+
+        TrainConfig maze = TrainConfig.builder("maze").envConfig("size=small,episodes=2").hidden(16).envs(4).rollout(8)
+                .minibatches(2).initFrom(source.resolve(CheckpointFile.NAME).toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(maze, Plugins.smallMaze(), 1, tmp.resolve("maze"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("features");
+
+        TrainConfig missing = bandit(5).initFrom(tmp.resolve("nowhere").toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(missing, Plugins.bandit(3, 5), 1, tmp.resolve("m"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("no checkpoint").hasMessageContaining(
+                        "to start from");
+    }
+}
