@@ -16,7 +16,7 @@ enum Rl2Table {
 
     /** Table 1: total reward over n pulls of a k-armed Bernoulli bandit. */
     BANDITS("rl2-bandits", "bandit", "Table 1", "pull",
-            "./metapilot train --env bandit --env-config arms=5,pulls=10 --out models/bandit-n10-k5.onnx") {
+            "./metapilot train --env bandit --env-config arms=5,pulls=10 --out models/bandit-10x5.onnx") {
         @Override
         Map<String, String> fallbackSettings(PolicyMetadata m) {
             return Map.of("arms", Integer.toString(m.actionSpace().flatSize()), "pulls", Integer.toString(m
@@ -41,7 +41,7 @@ enum Rl2Table {
 
     /** Table 2: total reward over n episodes of a random tabular MDP (10 states, 5 actions, horizon 10). */
     MDPS("rl2-mdps", "tabular-mdp", "Table 2", "episode",
-            "./metapilot train --env tabular-mdp --env-config episodes=10 --out models/tabular-mdp-n10.onnx") {
+            "./metapilot train --env tabular-mdp --env-config episodes=10 --out models/tabular-mdp-10.onnx") {
         @Override
         Map<String, String> fallbackSettings(PolicyMetadata m) {
             return Map.of("states", Integer.toString(m.observationSpace().flatSize()), "actions", Integer.toString(m

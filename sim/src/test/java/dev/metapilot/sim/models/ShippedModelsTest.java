@@ -15,6 +15,7 @@ import dev.metapilot.agent.trust.Manifest;
 import dev.metapilot.agent.trust.ManifestGate;
 import dev.metapilot.agent.trust.Sha256;
 import dev.metapilot.bandit.BanditPlugin;
+import dev.metapilot.bandit.mdp.TabularMdpPlugin;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
@@ -68,7 +69,20 @@ class ShippedModelsTest {
                 2000, 0.15), bandit("bandit-100x5.onnx", 5, 100, 300, 14),
                 bandit("bandit-100x10.onnx", 10, 100, 300,
                         20),
-                locomotion());
+                locomotion(), tabularMdp("tabular-mdp-10.onnx", 10, 300, 10));
+    }
+
+    /**
+     * The tabular-MDP policies' cards report them well above random play and below PSRL (n = 10: 119.6 against random
+     * 100.6 and PSRL 139.3 on 1000 trials); the floor keeps what they learned: random's total plus {@code margin}.
+     */
+    private static Shipped tabularMdp(String file, int episodes, int trials, double margin) {
+        return new Shipped(file, new TabularMdpPlugin(), Map.of("episodes", Integer.toString(episodes)), trials, (f, m,
+                b) -> {
+            double random = b.run("random").trialReturn().mean();
+            assertThat(m.trialReturn().mean()).as("%s: total reward vs random play %.2f plus %.0f", f, random, margin)
+                    .isGreaterThan(random + margin);
+        });
     }
 
     /**
