@@ -8,6 +8,7 @@ import dev.metapilot.env.Task;
 import dev.metapilot.env.TaskFileException;
 import dev.metapilot.env.TaskFileReader;
 import dev.metapilot.env.testing.FuzzCount;
+import dev.metapilot.env.testing.ScratchDirectory;
 import dev.metapilot.env.testing.TaskFileMutation;
 import dev.metapilot.env.testing.TaskFilePlace;
 import dev.metapilot.locomotion.json.JsonParser;
@@ -53,17 +54,12 @@ class TaskFileFuzzTest {
 
     @BeforeContainer
     static void directory() throws IOException {
-        dir = Files.createTempDirectory("locomotion-fuzz");
+        dir = ScratchDirectory.create("locomotion-fuzz");
     }
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+        ScratchDirectory.delete(dir);
     }
 
     @Provide

@@ -8,6 +8,7 @@ import dev.metapilot.env.Task;
 import dev.metapilot.env.TaskFileException;
 import dev.metapilot.env.TaskFileReader;
 import dev.metapilot.env.testing.FuzzCount;
+import dev.metapilot.env.testing.ScratchDirectory;
 import dev.metapilot.env.testing.TaskFileMutation;
 import dev.metapilot.env.testing.TaskFilePlace;
 import java.io.IOException;
@@ -45,17 +46,12 @@ class MazeFileFuzzTest {
 
     @BeforeContainer
     static void directory() throws IOException {
-        dir = Files.createTempDirectory("maze-fuzz");
+        dir = ScratchDirectory.create("maze-fuzz");
     }
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+        ScratchDirectory.delete(dir);
     }
 
     @Provide
