@@ -144,24 +144,8 @@ public final class JsonParser {
             expect(':', "':' after field name '" + key + "'");
             skipWhitespace();
             members.put(key, new JsonValue.Member(key, keyLine, keyColumn, value(depth + 1)));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                int commaColumn = column();
-                int commaLine = line;
-                pos++;
-                skipWhitespace();
-                if (peek() == '}') {
-                    throw new TaskFileException(source, commaLine, commaColumn, "trailing comma before '}'");
-                }
-            } else if (c == '}') {
-                pos++;
+            if (closedAfterItem('}', "an object")) {
                 return new JsonValue.JsonObject(members, objectLine, objectColumn);
-            } else {
-                throw error(atEnd()
-                        ? "unexpected end of file in an object"
-                        : "expected ',' or '}', got "
-                                + describeHere());
             }
         }
     }
@@ -178,26 +162,36 @@ public final class JsonParser {
         while (true) {
             skipWhitespace();
             items.add(value(depth + 1));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                int commaColumn = column();
-                int commaLine = line;
-                pos++;
-                skipWhitespace();
-                if (peek() == ']') {
-                    throw new TaskFileException(source, commaLine, commaColumn, "trailing comma before ']'");
-                }
-            } else if (c == ']') {
-                pos++;
+            if (closedAfterItem(']', "an array")) {
                 return new JsonValue.JsonArray(items, arrayLine, arrayColumn);
-            } else {
-                throw error(atEnd()
-                        ? "unexpected end of file in an array"
-                        : "expected ',' or ']', got "
-                                + describeHere());
             }
         }
+    }
+
+    /**
+     * After an object member or array item: consumes a ',' (false: another item follows) or {@code close} (true: the
+     * container ends); refuses a trailing comma and anything else, naming {@code container} at the end of the file.
+     */
+    private boolean closedAfterItem(char close, String container) throws TaskFileException {
+        skipWhitespace();
+        char c = peek();
+        if (c == ',') {
+            int commaColumn = column();
+            int commaLine = line;
+            pos++;
+            skipWhitespace();
+            if (peek() == close) {
+                throw new TaskFileException(source, commaLine, commaColumn, "trailing comma before '" + close + "'");
+            }
+            return false;
+        }
+        if (c == close) {
+            pos++;
+            return true;
+        }
+        throw error(atEnd()
+                ? "unexpected end of file in " + container
+                : "expected ',' or '" + close + "', got " + describeHere());
     }
 
     private String string() throws TaskFileException {
