@@ -190,16 +190,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig config(String resolvedEnvConfig) {
+        String initFromPath = initFrom == null ? "" : initFrom.toString();
         try {
             return TrainConfig.builder(env).envConfig(resolvedEnvConfig).seed(seed).hidden(hidden).layers(layers).envs(
                     envs).rollout(rollout).bptt(bptt).epochs(epochs).minibatches(minibatches).learningRate(lr)
                     .gamma(gamma)
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
-                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFrom == null
-                            ? ""
-                            : initFrom
-                                    .toString())
-                    .build();
+                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -73,11 +73,7 @@ public final class Trainer {
                 run.restore(checkpoint, CheckpointFile.read(checkpoint), config.properties());
             } else {
                 if (!config.initFrom().isEmpty()) {
-                    Path source = initialCheckpoint(Path.of(config.initFrom()));
-                    if (!Files.isRegularFile(source)) {
-                        throw new TrainingException("no checkpoint " + source + " to start from (--init-from "
-                                + config.initFrom() + ")");
-                    }
+                    Path source = initialCheckpoint();
                     run.initialiseFrom(source, CheckpointFile.read(source));
                 }
                 run.beginTrials();
@@ -87,9 +83,15 @@ public final class Trainer {
         }
     }
 
-    /** A run directory's checkpoint, or the file itself. */
-    static Path initialCheckpoint(Path given) {
-        return Files.isDirectory(given) ? given.resolve(CheckpointFile.NAME) : given;
+    /** The checkpoint {@code --init-from} names: a run directory's, or the file itself. */
+    private Path initialCheckpoint() {
+        Path given = Path.of(config.initFrom());
+        Path source = Files.isDirectory(given) ? given.resolve(CheckpointFile.NAME) : given;
+        if (!Files.isRegularFile(source)) {
+            throw new TrainingException("no checkpoint " + source + " to start from (--init-from " + config.initFrom()
+                    + ")");
+        }
+        return source;
     }
 
     private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class AdamOptimizerTest {
     @BeforeEach
     void setUp() {
         manager = NDManager.newBaseManager();
-        parameter = manager.zeros(new ai.djl.ndarray.types.Shape(SIZE));
+        parameter = manager.zeros(new Shape(SIZE));
         parameter.setRequiresGradient(true);
         Map<String, NDArray> parameters = new LinkedHashMap<>();
         parameters.put("w", parameter);
