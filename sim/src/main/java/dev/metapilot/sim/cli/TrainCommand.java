@@ -111,6 +111,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--value-coef", defaultValue = "0.5", paramLabel = "X", description = "Value loss weight (default: ${DEFAULT-VALUE}).")
     private double valueCoef;
 
+    @Option(names = "--time-aware-value", description = "The critic also reads where the step sits in its trial (fractions of the trial and the episode elapsed); the actor and the exported graph do not (for returns that depend on the steps left: long trials, several episodes).")
+    private boolean timeAwareValue;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -196,7 +199,8 @@ final class TrainCommand implements Callable<Integer> {
                     envs).rollout(rollout).bptt(bptt).epochs(epochs).minibatches(minibatches).learningRate(lr)
                     .gamma(gamma)
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
-                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath).build();
+                    .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
+                    .timeAwareValue(timeAwareValue).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -8,14 +8,16 @@ import java.util.Objects;
 /**
  * The sizes of an RL² actor-critic: O observation features, the action space (A = its flat size), GRU hidden size H and
  * L stacked layers. The GRU input is {@code [normalised obs (O), prev_action (A), prev_reward, prev_done]}; the joint
- * head has A outputs (logits or the Box mean) and one value. Immutable; made on the trainer's main thread.
+ * head has A outputs (logits or the Box mean) and one value. A time-aware critic also reads F {@link TrialTime}
+ * features (the actor never does). Immutable; made on the trainer's main thread.
  *
  * @param observationSize O
  * @param actionSpace the environment's action space
  * @param hidden H
  * @param layers L
+ * @param timeFeatures F, the critic's time features: 0 for a critic that sees only the hidden state
  */
-public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
+public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers, int timeFeatures) {
 
     public NetworkShape {
         Objects.requireNonNull(actionSpace, "actionSpace is null");
@@ -28,11 +30,29 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
         if (layers < 1) {
             throw new IllegalArgumentException("layers must be >= 1, got " + layers);
         }
+        if (timeFeatures < 0) {
+            throw new IllegalArgumentException("timeFeatures must be >= 0, got " + timeFeatures);
+        }
+    }
+
+    /** A shape whose critic sees only the hidden state. */
+    public NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
+        this(observationSize, actionSpace, hidden, layers, 0);
     }
 
     /** The shape of a network for environments of {@code spec}. */
     public static NetworkShape of(EnvSpec spec, int hidden, int layers) {
         return new NetworkShape(spec.observationSize(), spec.actionSpace(), hidden, layers);
+    }
+
+    /** This shape with a time-aware critic, reading the {@link TrialTime} features. */
+    public NetworkShape withTimeAwareValue() {
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES);
+    }
+
+    /** True when the critic reads {@link #timeFeatures()} time features. */
+    public boolean timeAwareValue() {
+        return timeFeatures > 0;
     }
 
     /** A: logits for Discrete(n) (A = n), the mean's dimensions for a Box. */

@@ -54,7 +54,8 @@ public final class Rl2Model implements AutoCloseable {
     /**
      * A network of {@code shape} on {@code device} with weights drawn from {@code seed}: GRU weights and biases
      * {@code U(-1/sqrt(H), 1/sqrt(H))} (PyTorch's default), the value row of the head likewise, the action rows scaled
-     * down by {@value #POLICY_INIT_SCALE}, head biases 0, {@code log_std} = {@code initLogStd}.
+     * down by {@value #POLICY_INIT_SCALE}, head biases 0, {@code log_std} = {@code initLogStd}; a time-aware critic's
+     * weights like the value row, its biases 0.
      */
     public static Rl2Model create(NetworkShape shape, Device device, long seed, float initLogStd) {
         Objects.requireNonNull(shape, "shape is null");
@@ -65,8 +66,13 @@ public final class Rl2Model implements AutoCloseable {
             for (Parameter.Type type : Parameter.Type.values()) {
                 network.setInitializer(new ConstantInitializer(0f), type);
             }
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, shape.inputSize()), new Shape(shape
-                    .layers(), 1, shape.hidden()));
+            Shape x = new Shape(1, 1, shape.inputSize());
+            Shape h = new Shape(shape.layers(), 1, shape.hidden());
+            if (shape.timeAwareValue()) {
+                network.initialize(manager, DataType.FLOAT32, x, h, new Shape(1, 1, shape.timeFeatures()));
+            } else {
+                network.initialize(manager, DataType.FLOAT32, x, h);
+            }
             Rl2Model model = new Rl2Model(manager, network);
             model.initialise(new SplittableRandom(seed), initLogStd);
             return model;
@@ -83,7 +89,8 @@ public final class Rl2Model implements AutoCloseable {
             float[] v = new float[Math.toIntExact(array.size())];
             if (name.endsWith(Rl2Network.LOG_STD)) {
                 Arrays.fill(v, initLogStd);
-            } else if (!name.equals(Rl2Network.HEAD_BLOCK + "_bias")) {
+            } else if (!name.equals(Rl2Network.HEAD_BLOCK + "_bias") && !name.equals(Rl2Network.TIME_VALUE_BLOCK
+                    + "_bias")) {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
                 }
@@ -156,23 +163,36 @@ public final class Rl2Model implements AutoCloseable {
     /**
      * One time step for a batch: {@code x [batch, O+A+2]} and {@code h [L, batch, H]} (row-major) in, the heads
      * {@code [batch, A+1]} and the next state {@code [L, batch, H]} out. No gradient is recorded.
+     *
+     * @param time {@code [batch, F]} {@link TrialTime} features for a time-aware critic; ignored (may be null)
+     *     otherwise
      */
-    public void step(float[] x, float[] h, int batch, float[] headsOut, float[] hOut) {
+    public void step(float[] x, float[] h, float[] time, int batch, float[] headsOut, float[] hOut) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray xs = scope.create(x, new Shape(1, batch, shape.inputSize()));
             NDArray hs = scope.create(h, new Shape(shape.layers(), batch, shape.hidden()));
-            NDList out = network.forward(store, new NDList(xs, hs), false);
+            NDList in = new NDList(xs, hs);
+            if (shape.timeAwareValue()) {
+                in.add(scope.create(Objects.requireNonNull(time, "time is null"), new Shape(1, batch, shape
+                        .timeFeatures())));
+            }
+            NDList out = network.forward(store, in, false);
             System.arraycopy(out.get(0).toFloatArray(), 0, headsOut, 0, batch * shape.headSize());
             System.arraycopy(out.get(1).toFloatArray(), 0, hOut, 0, batch * shape.stateSize());
         }
     }
 
     /**
-     * The forward over sequences, for the update: {@code x [T, B, in]} from {@code h0 [L, B, H]}; returns
-     * {@code heads [T, B, A+1]} and {@code hT}. The arrays are attached to the inputs' manager.
+     * The forward over sequences, for the update: {@code x [T, B, in]} from {@code h0 [L, B, H]}, with
+     * {@code time [T, B, F]} for a time-aware critic (null otherwise); returns {@code heads [T, B, A+1]} and
+     * {@code hT}. The arrays are attached to the inputs' manager.
      */
-    public NDList forward(NDArray x, NDArray h0, boolean training) {
-        return network.forward(store, new NDList(x, h0), training);
+    public NDList forward(NDArray x, NDArray h0, NDArray time, boolean training) {
+        NDList in = new NDList(x, h0);
+        if (shape.timeAwareValue()) {
+            in.add(Objects.requireNonNull(time, "time is null"));
+        }
+        return network.forward(store, in, training);
     }
 
     /** The Box policy's {@code log_std} array (a live parameter), or null for a Discrete policy. */
@@ -180,7 +200,10 @@ public final class Rl2Model implements AutoCloseable {
         return parameters.get(Rl2Network.LOG_STD);
     }
 
-    /** The current weights as plain arrays, for the exporter. */
+    /**
+     * The current weights as plain arrays, for the exporter: the actor and {@code v(h)}; a time-aware critic's time
+     * term is not part of the exported graph.
+     */
     public PolicyWeights weights() {
         Map<String, float[]> v = values();
         List<PolicyWeights.GruLayer> layers = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.metapilot.sim.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -20,8 +21,14 @@ import java.util.Objects;
  * value; for a Box action space a state-independent {@code log_std} parameter of A values.
  *
  * <p>
- * Forward input: {@code NDList(x [T,B,in], h0 [L,B,H])}; output: {@code NDList(heads [T,B,A+1], hT [L,B,H])}. Built and
- * run by {@link Rl2Model} on the trainer's main thread.
+ * A time-aware critic ({@link NetworkShape#timeAwareValue()}) adds to that value a term bilinear in the GRU output and
+ * the step's F {@link TrialTime} features {@code phi}: {@code value = v(h) + sum_j phi_j (w_j . h + b_j)}, one linear
+ * block of F units. The actions never see time, and at a trial's first step ({@code phi = 0}) the value is
+ * {@code v(h)}, the value the exported graph computes.
+ *
+ * <p>
+ * Forward input: {@code NDList(x [T,B,in], h0 [L,B,H])}, plus {@code time [T,B,F]} for a time-aware critic; output:
+ * {@code NDList(heads [T,B,A+1], hT [L,B,H])}. Built and run by {@link Rl2Model} on the trainer's main thread.
  */
 public final class Rl2Network extends AbstractBlock {
 
@@ -31,10 +38,16 @@ public final class Rl2Network extends AbstractBlock {
     static final String HEAD_BLOCK = "heads";
     /** Name of the Box policy's {@code log_std} parameter. */
     static final String LOG_STD = "log_std";
+    /**
+     * Name of a time-aware critic's block; its parameters are {@code time_value_weight [F,H]} and
+     * {@code time_value_bias [F]}.
+     */
+    public static final String TIME_VALUE_BLOCK = "time_value";
 
     private final NetworkShape shape;
     private final GRU gru;
     private final Linear heads;
+    private final Linear timeValue;
 
     /** A network of {@code shape}; call {@code initialize} with the input shapes before the first forward. */
     public Rl2Network(NetworkShape shape) {
@@ -43,6 +56,9 @@ public final class Rl2Network extends AbstractBlock {
         this.gru = addChildBlock(GRU_BLOCK, GRU.builder().setStateSize(shape.hidden()).setNumLayers(shape.layers())
                 .optBatchFirst(false).optReturnState(true).build());
         this.heads = addChildBlock(HEAD_BLOCK, Linear.builder().setUnits(shape.headSize()).build());
+        this.timeValue = shape.timeAwareValue()
+                ? addChildBlock(TIME_VALUE_BLOCK, Linear.builder().setUnits(shape.timeFeatures()).build())
+                : null;
         if (shape.continuous()) {
             addParameter(Parameter.builder().setName(LOG_STD).setType(Parameter.Type.OTHER).optShape(new Shape(shape
                     .actionSize())).build());
@@ -57,8 +73,19 @@ public final class Rl2Network extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDList recurrent = gru.forward(parameterStore, new NDList(inputs.get(0), inputs.get(1)), training, params);
-        NDArray out = heads.forward(parameterStore, new NDList(recurrent.get(0)), training, params)
-                .singletonOrThrow();
+        NDArray features = recurrent.get(0);
+        NDArray out = heads.forward(parameterStore, new NDList(features), training, params).singletonOrThrow();
+        if (timeValue != null) {
+            if (inputs.size() < 3) {
+                throw new IllegalArgumentException("a time-aware critic needs the time features as a third input");
+            }
+            NDArray terms = timeValue.forward(parameterStore, new NDList(features), training, params)
+                    .singletonOrThrow();
+            NDArray extra = terms.mul(inputs.get(2)).sum(new int[]{-1}, true);
+            Shape shapeOut = out.getShape();
+            NDArray zeros = out.getManager().zeros(new Shape(shapeOut.get(0), shapeOut.get(1), shape.actionSize()));
+            out = out.add(NDArrays.concat(new NDList(zeros, extra), -1));
+        }
         return new NDList(out, recurrent.get(1));
     }
 
@@ -74,5 +101,8 @@ public final class Rl2Network extends AbstractBlock {
         Shape x = inputShapes[0];
         gru.initialize(manager, dataType, x);
         heads.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden()));
+        if (timeValue != null) {
+            timeValue.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden()));
+        }
     }
 }

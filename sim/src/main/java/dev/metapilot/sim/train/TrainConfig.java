@@ -37,11 +37,12 @@ import java.util.stream.Collectors;
  * @param initLogStd initial {@code log_std} of a Box policy
  * @param initFrom the checkpoint whose parameters and observation statistics a fresh run starts from (fine-tuning, a
  *     curriculum), as given on the command line; empty for the seeded initial weights
+ * @param timeAwareValue the critic also reads where the step sits in its trial ({@code TrialTime}); the actor does not
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
-        float observationClip, float initLogStd, String initFrom) {
+        float observationClip, float initLogStd, String initFrom, boolean timeAwareValue) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -91,8 +92,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
     }
 
     /**
-     * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from} only when set,
-     * so that checkpoints of runs from before the option still resume.
+     * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from} and
+     * {@code time_aware_value} only when set, so that checkpoints of runs from before those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -119,6 +120,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         p.put("init_log_std", Float.toString(initLogStd));
         if (!initFrom.isEmpty()) {
             p.put("init_from", initFrom);
+        }
+        if (timeAwareValue) {
+            p.put("time_aware_value", "true");
         }
         return p;
     }
@@ -172,6 +176,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private float observationClip = 10f;
         private float initLogStd = -0.5f;
         private String initFrom = "";
+        private boolean timeAwareValue;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -282,13 +287,18 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder timeAwareValue(boolean v) {
+            timeAwareValue = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public TrainConfig build() {
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
-                    adamEpsilon, observationClip, initLogStd, initFrom);
+                    adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue);
         }
     }
 }

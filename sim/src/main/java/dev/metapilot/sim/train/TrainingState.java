@@ -1,8 +1,10 @@
 package dev.metapilot.sim.train;
 
 import dev.metapilot.sim.model.Rl2Model;
+import dev.metapilot.sim.model.Rl2Network;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,8 @@ final class TrainingState {
 
     /**
      * Starts a fresh run from the parameters and observation statistics of checkpoint {@code c} (read from
-     * {@code file}) of another run; optimiser, counters and environments stay fresh.
+     * {@code file}) of another run; optimiser, counters and environments stay fresh. The two runs may differ in whether
+     * the critic is time-aware.
      *
      * @throws TrainingException when the checkpoint's network or observation size does not fit this run's
      */
@@ -56,13 +59,37 @@ final class TrainingState {
                             + " " + c.config().get("env_config") + ")");
         }
         try {
-            model.load(c.parameters());
+            model.load(adopted(c.parameters()));
         } catch (IllegalArgumentException e) {
             throw new TrainingException("cannot start from " + file + ": its network does not fit this run's ("
                     + "checkpoint: hidden " + c.config().get("hidden") + ", layers " + c.config().get("layers") + " on "
                     + c.config().get("env") + "): " + e.getMessage(), e);
         }
         stats = new ObservationStats(c.observationCount(), c.observationMean(), c.observationM2());
+    }
+
+    /**
+     * The parameters a fresh run takes from {@code saved}: all of them, except that a time-aware critic's time term
+     * starts from its initial weights when {@code saved} has none, and is dropped when this run's critic has none.
+     */
+    private Map<String, float[]> adopted(Map<String, float[]> saved) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Map<String, float[]> fresh = model.values();
+        saved.forEach((name, values) -> {
+            if (!isTimeValue(name) || fresh.containsKey(name)) {
+                out.put(name, values);
+            }
+        });
+        fresh.forEach((name, values) -> {
+            if (isTimeValue(name)) {
+                out.putIfAbsent(name, values);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isTimeValue(String parameter) {
+        return parameter.startsWith(Rl2Network.TIME_VALUE_BLOCK + "_");
     }
 
     /** The state as a checkpoint of the run configured by {@code config}. */

@@ -104,6 +104,21 @@ final class TrialSlot implements AutoCloseable {
         return Outcome.TRIAL_ENDED;
     }
 
+    /** The running episode of the trial, from 0. */
+    int episode() {
+        return episode;
+    }
+
+    /** Steps taken in the running episode. */
+    int episodeSteps() {
+        return episodeSteps;
+    }
+
+    /** The environment's spec. */
+    EnvSpec spec() {
+        return spec;
+    }
+
     /** The reward of the last step. */
     float reward() {
         return reward;

@@ -95,7 +95,7 @@ class ExportParityTest {
                     }
                 }
             }
-            model.step(x, djlState, BATCH, heads, next);
+            model.step(x, djlState, null, BATCH, heads, next);
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
             feed.put(PolicyContract.OBS, tensor(env, obs, BATCH, o));
             feed.put(PolicyContract.PREV_ACTION, tensor(env, prevAction, BATCH, a));

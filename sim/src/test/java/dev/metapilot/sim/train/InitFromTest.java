@@ -64,6 +64,34 @@ class InitFromTest {
     }
 
     @Test
+    void aTimeAwareCriticStartsItsTimeTermFreshFromAPlainCheckpointAndDropsItTheOtherWay() {
+        Path plain = tmp.resolve("plain");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 2, plain, false);
+        Checkpoint from = CheckpointFile.read(plain.resolve(CheckpointFile.NAME));
+
+        Path aware = tmp.resolve("aware");
+        TrainingRuns.train(bandit(10).learningRate(1e-12).timeAwareValue(true).initFrom(plain.toString()).build(),
+                Plugins.bandit(3, 10), 1, aware, false);
+        Checkpoint after = CheckpointFile.read(aware.resolve(CheckpointFile.NAME));
+        assertThat(after.parameters()).containsKeys("time_value_weight", "time_value_bias");
+        from.parameters().forEach((name, values) -> {
+            float[] now = after.parameters().get(name);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
+            }
+        });
+        for (float b : after.parameters().get("time_value_bias")) {
+            assertThat(b).as("the time term's initial bias").isCloseTo(0f, within(1e-6f));
+        }
+
+        Path back = tmp.resolve("back");
+        TrainingRuns.train(bandit(5).learningRate(1e-12).initFrom(aware.toString()).build(), Plugins.bandit(3, 5), 1,
+                back, false);
+        assertThat(CheckpointFile.read(back.resolve(CheckpointFile.NAME)).parameters()).doesNotContainKey(
+                "time_value_weight").containsOnlyKeys(from.parameters().keySet());
+    }
+
+    @Test
     void aCheckpointOfAnotherNetworkOrObservationIsRefusedWithTheReason() {
         Path source = tmp.resolve("h16");
         TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 1, source, false);

@@ -34,6 +34,13 @@ class ResumeTest {
         checkResume(config, new Target());
     }
 
+    @Test
+    void resumingARunWithATimeAwareCriticContinuesBitwiseAsTheUninterruptedRun() throws Exception {
+        TrainConfig config = TrainConfig.builder("maze").envConfig("size=small,episodes=2").seed(6).hidden(16).envs(4)
+                .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).build();
+        checkResume(config, Plugins.smallMaze());
+    }
+
     private void checkResume(TrainConfig config, EnvironmentFactory factory) throws Exception {
         Path whole = tmp.resolve("whole");
         Path split = tmp.resolve("split");

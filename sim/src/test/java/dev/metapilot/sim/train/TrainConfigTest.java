@@ -18,6 +18,9 @@ class TrainConfigTest {
         assertThat(c.describe()).startsWith("env=maze env_config=size=small,episodes=2 seed=0 hidden=128 ");
         assertThat(c.describe()).isEqualTo(TrainConfig.builder("maze").envConfig("size=small,episodes=2").build()
                 .describe());
+        // options added later appear only when set, so that older checkpoints still resume
+        assertThat(TrainConfig.builder("maze").timeAwareValue(true).build().properties()).containsEntry(
+                "time_aware_value", "true").hasSize(22);
     }
 
     @Test
