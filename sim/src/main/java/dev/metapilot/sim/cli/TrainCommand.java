@@ -114,6 +114,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--time-aware-value", description = "The critic also reads where the step sits in its trial (fractions of the trial and the episode elapsed); the actor and the exported graph do not (for returns that depend on the steps left: long trials, several episodes).")
     private boolean timeAwareValue;
 
+    @Option(names = "--episode-reset-units", defaultValue = "0", paramLabel = "K", description = "The first K units of each GRU layer restart from zero at every episode start (as a memoryless policy's do); the others carry what was learned over the trial. Part of the exported graph (default: ${DEFAULT-VALUE}: all carry over).")
+    private int episodeResetUnits;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -200,7 +203,9 @@ final class TrainCommand implements Callable<Integer> {
                     .gamma(gamma)
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
                     .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
-                    .timeAwareValue(timeAwareValue).build();
+                    .timeAwareValue(timeAwareValue).episodeResetUnits(
+                            episodeResetUnits)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

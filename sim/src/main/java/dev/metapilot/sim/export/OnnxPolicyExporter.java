@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,8 @@ import java.util.Objects;
  *
  * <pre>
  * x      = Concat(Clip((obs - mean) * inv_std, -c, c), prev_action, prev_reward, prev_done)   [B, O+A+2]
- * h_l    = GRU(x or the layer below, W_l, R_l, B_l, initial_h = h_in[l]), linear_before_reset = 1
+ * h_0    = h_in, or with K episode-reset units h_in * (1 - prev_done * m), m = 1 on units 0..K-1   [L, B, H]
+ * h_l    = GRU(x or the layer below, W_l, R_l, B_l, initial_h = h_0[l]), linear_before_reset = 1
  * h_out  = Concat(h_0 .. h_{L-1})                                                           [L, B, H]
  * actions = Gemm(h_{L-1}, W_a, b_a)   log_std = Gemm(h_{L-1}, 0, log_std)   value = Gemm(h_{L-1}, w_v, b_v)
  * </pre>
@@ -105,14 +107,23 @@ public final class OnnxPolicyExporter {
         String x = g.node("Concat", null, List.of(clipped, PREV_ACTION, PREV_REWARD, PREV_DONE), intAttribute("axis",
                 1));
         String sequence = g.node("Unsqueeze", null, List.of(x, g.int64s("axes_0", new long[]{1}, 0)));
+        String state = H_IN;
+        if (shape.episodeResetUnits() > 0) {
+            float[] units = new float[h];
+            Arrays.fill(units, 0, shape.episodeResetUnits(), 1f);
+            String reset = g.node("Mul", null, List.of(PREV_DONE, g.floats("episode_reset_units", new long[]{1, h},
+                    units)));
+            String keep = g.node("Sub", null, List.of(g.floats("one", new long[0], new float[]{1f}), reset));
+            state = g.node("Mul", null, List.of(H_IN, keep));
+        }
         List<String> initial = new ArrayList<>();
         if (shape.layers() == 1) {
-            initial.add(H_IN);
+            initial.add(state);
         } else {
             for (int l = 0; l < shape.layers(); l++) {
                 initial.add("h_in_" + l);
             }
-            g.nodes("Split", initial, List.of(H_IN), intAttribute("axis", 0));
+            g.nodes("Split", initial, List.of(state), intAttribute("axis", 0));
         }
         List<String> finals = new ArrayList<>();
         for (int l = 0; l < shape.layers(); l++) {

@@ -9,15 +9,19 @@ import java.util.Objects;
  * The sizes of an RL² actor-critic: O observation features, the action space (A = its flat size), GRU hidden size H and
  * L stacked layers. The GRU input is {@code [normalised obs (O), prev_action (A), prev_reward, prev_done]}; the joint
  * head has A outputs (logits or the Box mean) and one value. A time-aware critic also reads F {@link TrialTime}
- * features (the actor never does). Immutable; made on the trainer's main thread.
+ * features (the actor never does). The first K units of every layer's hidden state may be episode-reset units: zeroed
+ * at each episode start (where {@code prev_done} is 1), so that they restart like a memoryless policy's while the other
+ * H - K carry over the trial. Immutable; made on the trainer's main thread.
  *
  * @param observationSize O
  * @param actionSpace the environment's action space
  * @param hidden H
  * @param layers L
  * @param timeFeatures F, the critic's time features: 0 for a critic that sees only the hidden state
+ * @param episodeResetUnits K, the units of each layer zeroed at an episode start, 0 to H
  */
-public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers, int timeFeatures) {
+public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers, int timeFeatures,
+        int episodeResetUnits) {
 
     public NetworkShape {
         Objects.requireNonNull(actionSpace, "actionSpace is null");
@@ -33,11 +37,15 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
         if (timeFeatures < 0) {
             throw new IllegalArgumentException("timeFeatures must be >= 0, got " + timeFeatures);
         }
+        if (episodeResetUnits < 0 || episodeResetUnits > hidden) {
+            throw new IllegalArgumentException("episode reset units must be in [0, hidden = " + hidden + "], got "
+                    + episodeResetUnits);
+        }
     }
 
-    /** A shape whose critic sees only the hidden state. */
+    /** A shape whose critic sees only the hidden state and whose whole hidden state carries over the trial. */
     public NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
-        this(observationSize, actionSpace, hidden, layers, 0);
+        this(observationSize, actionSpace, hidden, layers, 0, 0);
     }
 
     /** The shape of a network for environments of {@code spec}. */
@@ -47,7 +55,12 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
 
     /** This shape with a time-aware critic, reading the {@link TrialTime} features. */
     public NetworkShape withTimeAwareValue() {
-        return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES);
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES, episodeResetUnits);
+    }
+
+    /** This shape with the first {@code units} units of each layer reset at every episode start. */
+    public NetworkShape withEpisodeResetUnits(int units) {
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, units);
     }
 
     /** True when the critic reads {@link #timeFeatures()} time features. */

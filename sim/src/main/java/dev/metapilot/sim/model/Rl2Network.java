@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -12,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,12 @@ import java.util.Objects;
  * the step's F {@link TrialTime} features {@code phi}: {@code value = v(h) + sum_j phi_j (w_j . h + b_j)}, one linear
  * block of F units. The actions never see time, and at a trial's first step ({@code phi = 0}) the value is
  * {@code v(h)}, the value the exported graph computes.
+ *
+ * <p>
+ * With K {@link NetworkShape#episodeResetUnits() episode-reset units}, the first K units of every layer's state are
+ * multiplied by {@code 1 - prev_done} before the step that {@code prev_done} (the input's last column) marks as an
+ * episode's first: {@code h <- h * (1 - prev_done * m)}, {@code m} 1 on those units. Over a sequence the GRU runs in
+ * chunks between such steps, so gradients still flow through the units that carry over.
  *
  * <p>
  * Forward input: {@code NDList(x [T,B,in], h0 [L,B,H])}, plus {@code time [T,B,F]} for a time-aware critic; output:
@@ -72,7 +80,9 @@ public final class Rl2Network extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList recurrent = gru.forward(parameterStore, new NDList(inputs.get(0), inputs.get(1)), training, params);
+        NDList recurrent = shape.episodeResetUnits() == 0
+                ? gru.forward(parameterStore, new NDList(inputs.get(0), inputs.get(1)), training, params)
+                : resettingForward(parameterStore, inputs.get(0), inputs.get(1), training, params);
         NDArray features = recurrent.get(0);
         NDArray out = heads.forward(parameterStore, new NDList(features), training, params).singletonOrThrow();
         if (timeValue != null) {
@@ -87,6 +97,47 @@ public final class Rl2Network extends AbstractBlock {
             out = out.add(NDArrays.concat(new NDList(zeros, extra), -1));
         }
         return new NDList(out, recurrent.get(1));
+    }
+
+    /** The GRU over {@code x} in chunks that begin where some row starts an episode, resetting those rows' units. */
+    private NDList resettingForward(ParameterStore parameterStore, NDArray x, NDArray h0, boolean training,
+            PairList<String, Object> params) {
+        int steps = Math.toIntExact(x.getShape().get(0));
+        int batch = Math.toIntExact(x.getShape().get(1));
+        String doneColumn = Integer.toString(shape.inputSize() - 1);
+        float[] done = x.get(new NDIndex(":, :, " + doneColumn)).toFloatArray();
+        float[] unitMask = new float[shape.hidden()];
+        Arrays.fill(unitMask, 0, shape.episodeResetUnits(), 1f);
+        NDArray units = x.getManager().create(unitMask, new Shape(1, 1, shape.hidden()));
+        NDList outputs = new NDList();
+        NDArray h = h0;
+        int start = 0;
+        while (start < steps) {
+            int end = start + 1;
+            while (end < steps && !anyDone(done, end, batch)) {
+                end++;
+            }
+            if (anyDone(done, start, batch)) {
+                NDArray rows = x.get(new NDIndex(start + ", :, " + doneColumn)).reshape(1, batch, 1);
+                h = h.mul(rows.mul(units).neg().add(1f));
+            }
+            NDList chunk = gru.forward(parameterStore, new NDList(x.get(new NDIndex(start + ":" + end)), h), training,
+                    params);
+            outputs.add(chunk.get(0));
+            h = chunk.get(1);
+            start = end;
+        }
+        NDArray out = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 0);
+        return new NDList(out, h);
+    }
+
+    private static boolean anyDone(float[] done, int step, int batch) {
+        for (int b = 0; b < batch; b++) {
+            if (done[step * batch + b] != 0f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -38,11 +38,13 @@ import java.util.stream.Collectors;
  * @param initFrom the checkpoint whose parameters and observation statistics a fresh run starts from (fine-tuning, a
  *     curriculum), as given on the command line; empty for the seeded initial weights
  * @param timeAwareValue the critic also reads where the step sits in its trial ({@code TrialTime}); the actor does not
+ * @param episodeResetUnits the first this many units of each GRU layer restart from zero at every episode start; the
+ *     others carry over the trial (0: all carry over, as in plain RL²)
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
-        float observationClip, float initLogStd, String initFrom, boolean timeAwareValue) {
+        float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -60,6 +62,10 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         positive("envs", envs);
         positive("rollout", rollout);
         nonNegative("bptt", bptt);
+        if (episodeResetUnits < 0 || episodeResetUnits > hidden) {
+            throw new IllegalArgumentException("episode reset units must be in [0, hidden = " + hidden + "], got "
+                    + episodeResetUnits);
+        }
         positive("epochs", epochs);
         positive("minibatches", minibatches);
         if (minibatches > envs) {
@@ -92,8 +98,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
     }
 
     /**
-     * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from} and
-     * {@code time_aware_value} only when set, so that checkpoints of runs from before those options still resume.
+     * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
+     * {@code time_aware_value} and {@code episode_reset_units} only when set, so that checkpoints of runs from before
+     * those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -123,6 +130,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (timeAwareValue) {
             p.put("time_aware_value", "true");
+        }
+        if (episodeResetUnits > 0) {
+            p.put("episode_reset_units", Integer.toString(episodeResetUnits));
         }
         return p;
     }
@@ -177,6 +187,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private float initLogStd = -0.5f;
         private String initFrom = "";
         private boolean timeAwareValue;
+        private int episodeResetUnits;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -292,13 +303,19 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder episodeResetUnits(int v) {
+            episodeResetUnits = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public TrainConfig build() {
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
-                    adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue);
+                    adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
+                    episodeResetUnits);
         }
     }
 }

@@ -59,7 +59,8 @@ public final class Trainer {
         EnvSpec spec = factory.spec();
         TrialSeeds seeds = new TrialSeeds(config.seed());
         engine.setRandomSeed((int) seeds.weights());
-        NetworkShape plain = NetworkShape.of(spec, config.hidden(), config.layers());
+        NetworkShape plain = NetworkShape.of(spec, config.hidden(), config.layers()).withEpisodeResetUnits(config
+                .episodeResetUnits());
         NetworkShape shape = config.timeAwareValue() ? plain.withTimeAwareValue() : plain;
         try (Rl2Model model = Rl2Model.create(shape, device, seeds.weights(), config.initLogStd());
                 AdamOptimizer adam = new AdamOptimizer(model.parameters(), model.manager(), config.learningRate(),

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The exported ONNX graph computes what the DJL model computes: random GRU policies (Discrete and Box actions, one and
- * two layers), run side by side over 500-step sequences of a batch of 3 with the hidden state carried (and zeroed at
- * random trial starts), give the same logits or means, log_std, values and hidden states within 1e-5.
+ * two layers, with and without episode-reset units), run side by side over 500-step sequences of a batch of 3 with the
+ * hidden state carried (and zeroed at random trial starts), give the same logits or means, log_std, values and hidden
+ * states within 1e-5.
  */
 class ExportParityTest {
 
@@ -33,12 +34,14 @@ class ExportParityTest {
     private static final int BATCH = 3;
     private static final float TOLERANCE = 1e-5f;
 
-    @ParameterizedTest(name = "{0} actions, hidden {1}, {2} layer(s)")
-    @CsvSource({"discrete, 32, 1", "discrete, 16, 2", "box, 32, 1", "box, 16, 2"})
-    void djlAndOnnxRuntimeAgreeOverLongSequences(String kind, int hidden, int layers) throws Exception {
+    @ParameterizedTest(name = "{0} actions, hidden {1}, {2} layer(s), {3} episode-reset units")
+    @CsvSource({"discrete, 32, 1, 0", "discrete, 16, 2, 0", "box, 32, 1, 0", "box, 16, 2, 0", "discrete, 32, 1, 20",
+            "box, 16, 2, 16"})
+    void djlAndOnnxRuntimeAgreeOverLongSequences(String kind, int hidden, int layers, int resetUnits)
+            throws Exception {
         Space actions = kind.equals("box") ? new Box(new float[]{-1f, -2f}, new float[]{1f, 2f}) : new Discrete(5);
         EnvSpec spec = new EnvSpec("parity", Box.uniform(6, -3f, 3f), actions, 50, 2);
-        NetworkShape shape = NetworkShape.of(spec, hidden, layers);
+        NetworkShape shape = NetworkShape.of(spec, hidden, layers).withEpisodeResetUnits(resetUnits);
         SplittableRandom random = new SplittableRandom(hidden * 31L + layers);
         ObservationNormalization norm = randomNormalization(random, 6);
         try (Rl2Model model = Rl2Model.create(shape, Device.cpu(), 7, -0.3f)) {

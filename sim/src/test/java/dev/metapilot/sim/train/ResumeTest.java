@@ -35,9 +35,10 @@ class ResumeTest {
     }
 
     @Test
-    void resumingARunWithATimeAwareCriticContinuesBitwiseAsTheUninterruptedRun() throws Exception {
+    void resumingARunWithATimeAwareCriticAndEpisodeResetUnitsContinuesBitwiseAsTheUninterruptedRun()
+            throws Exception {
         TrainConfig config = TrainConfig.builder("maze").envConfig("size=small,episodes=2").seed(6).hidden(16).envs(4)
-                .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).build();
+                .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).episodeResetUnits(10).build();
         checkResume(config, Plugins.smallMaze());
     }
 

@@ -21,6 +21,8 @@ class TrainConfigTest {
         // options added later appear only when set, so that older checkpoints still resume
         assertThat(TrainConfig.builder("maze").timeAwareValue(true).build().properties()).containsEntry(
                 "time_aware_value", "true").hasSize(22);
+        assertThat(TrainConfig.builder("maze").episodeResetUnits(96).build().properties()).containsEntry(
+                "episode_reset_units", "96").hasSize(22);
     }
 
     @Test
@@ -33,6 +35,8 @@ class TrainConfigTest {
         assertThatThrownBy(() -> TrainConfig.builder("maze").learningRate(Double.NaN).build()).hasMessageContaining(
                 "learning rate must be > 0");
         assertThatThrownBy(() -> TrainConfig.builder("maze").bptt(-1).build()).hasMessageContaining("bptt must be");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").hidden(8).episodeResetUnits(9).build())
+                .hasMessageContaining("episode reset units must be in [0, hidden = 8], got 9");
         assertThatThrownBy(() -> new RunOptions(0, "cpu", 0, 0, 1, 0, java.nio.file.Path.of("r"), java.nio.file.Path
                 .of("m.onnx"), false, false)).hasMessageContaining("steps must be >= 1");
     }
