@@ -117,6 +117,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--episode-reset-units", defaultValue = "0", paramLabel = "K", description = "The first K units of each GRU layer restart from zero at every episode start (as a memoryless policy's do); the others carry what was learned over the trial. Part of the exported graph (default: ${DEFAULT-VALUE}: all carry over).")
     private int episodeResetUnits;
 
+    @Option(names = "--episodic-returns", description = "Every episode end is terminal in the advantages: an action is credited with its own episode's return only (as a memoryless policy's is), while the hidden state still carries over the trial. Default: only a trial end is (RL²).")
+    private boolean episodicReturns;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 

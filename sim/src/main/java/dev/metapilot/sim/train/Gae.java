@@ -3,8 +3,8 @@ package dev.metapilot.sim.train;
 /**
  * Generalised advantage estimation over whole RL² trials: only a trial end is terminal (an episode end inside a trial
  * is not, so the return flows on into the next episode of the same task), and a rollout that stops inside a trial is
- * bootstrapped with the value of the input after its last step. Pure function over time-major arrays; called on the
- * trainer's main thread.
+ * bootstrapped with the value of the input after its last step. With episodic returns the caller passes the episode
+ * ends as the terminal steps instead. Pure function over time-major arrays; called on the trainer's main thread.
  */
 final class Gae {
 
@@ -15,7 +15,7 @@ final class Gae {
      *
      * @param rewards {@code [T, N]}
      * @param values {@code [T, N]} the value of each step's input
-     * @param trialEnd {@code [T, N]} the step ended a trial
+     * @param trialEnd {@code [T, N]} the step is terminal: it ended a trial (or, with episodic returns, an episode)
      * @param bootstrap {@code [N]} the value after step T-1 (ignored where that step ended a trial)
      */
     static void compute(float[] rewards, float[] values, boolean[] trialEnd, float[] bootstrap, int steps, int envs,

@@ -46,7 +46,8 @@ final class PpoUpdater {
      * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
      */
     UpdateStats update(Rollout rollout, SplitMix64 order) {
-        Gae.compute(rollout.reward, rollout.value, rollout.trialEnd, rollout.bootstrapValue, rollout.steps,
+        Gae.compute(rollout.reward, rollout.value, config.episodicReturns() ? rollout.episodeEnd : rollout.trialEnd,
+                rollout.bootstrapValue, rollout.steps,
                 rollout.envs, config.gamma(), config.gaeLambda(), advantages, returns);
         Gae.normalise(advantages);
         int[] envs = new int[rollout.envs];

@@ -33,6 +33,8 @@ final class Rollout {
     final boolean[] trialStart;
     /** The step ended a trial: the only terminal steps of RL². */
     final boolean[] trialEnd;
+    /** The step ended an episode (the last of a trial included): terminal with episodic returns. */
+    final boolean[] episodeEnd;
     /** The return of the trial a {@link #trialEnd} step finished. */
     final double[] trialReturn;
     /** {@code [T, L, N, H]}: the hidden state each step was fed (zero rows where a trial began). */
@@ -55,6 +57,7 @@ final class Rollout {
         this.reward = new float[n];
         this.trialStart = new boolean[n];
         this.trialEnd = new boolean[n];
+        this.episodeEnd = new boolean[n];
         this.trialReturn = new double[n];
         this.states = new float[steps * shape.layers() * envs * shape.hidden()];
         this.bootstrapValue = new float[envs];
@@ -64,6 +67,7 @@ final class Rollout {
     void clearFlags() {
         Arrays.fill(trialStart, false);
         Arrays.fill(trialEnd, false);
+        Arrays.fill(episodeEnd, false);
     }
 
     /** Number of (step, environment) samples, T * N. */

@@ -105,7 +105,9 @@ final class RolloutCollector {
             rollout.logProb[k] = ActionSampling.categorical(heads, offset, a, slot.sampling(), slot.action());
             rollout.actionIndex[k] = slot.action().index();
         }
-        if (slot.step() == TrialSlot.Outcome.TRIAL_ENDED) {
+        TrialSlot.Outcome outcome = slot.step();
+        rollout.episodeEnd[k] = outcome != TrialSlot.Outcome.RUNNING;
+        if (outcome == TrialSlot.Outcome.TRIAL_ENDED) {
             rollout.trialEnd[k] = true;
             rollout.trialReturn[k] = slot.finishedReturn();
             for (int l = 0; l < shape.layers(); l++) {

@@ -40,11 +40,14 @@ import java.util.stream.Collectors;
  * @param timeAwareValue the critic also reads where the step sits in its trial ({@code TrialTime}); the actor does not
  * @param episodeResetUnits the first this many units of each GRU layer restart from zero at every episode start; the
  *     others carry over the trial (0: all carry over, as in plain RL²)
+ * @param episodicReturns every episode end is terminal in the advantages (an action is credited with its own episode's
+ *     return only), while the hidden state still carries over the trial; false: only a trial end is (RL²)
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
-        float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits) {
+        float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
+        boolean episodicReturns) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -99,8 +102,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
 
     /**
      * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
-     * {@code time_aware_value} and {@code episode_reset_units} only when set, so that checkpoints of runs from before
-     * those options still resume.
+     * {@code time_aware_value}, {@code episode_reset_units} and {@code episodic_returns} only when set, so that
+     * checkpoints of runs from before those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -133,6 +136,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (episodeResetUnits > 0) {
             p.put("episode_reset_units", Integer.toString(episodeResetUnits));
+        }
+        if (episodicReturns) {
+            p.put("episodic_returns", "true");
         }
         return p;
     }
@@ -188,6 +194,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private String initFrom = "";
         private boolean timeAwareValue;
         private int episodeResetUnits;
+        private boolean episodicReturns;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -308,6 +315,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder episodicReturns(boolean v) {
+            episodicReturns = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -315,7 +327,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
-                    episodeResetUnits);
+                    episodeResetUnits, episodicReturns);
         }
     }
 }

@@ -21,8 +21,10 @@ final class TrialSlot implements AutoCloseable {
 
     /** What one step did to the trial. */
     enum Outcome {
-        /** The trial goes on (possibly in a new episode). */
+        /** The trial goes on in the same episode. */
         RUNNING,
+        /** The step ended an episode; the trial goes on in the next. */
+        EPISODE_ENDED,
         /** The step ended the trial's last episode; the slot has begun its next trial. */
         TRIAL_ENDED
     }
@@ -96,7 +98,7 @@ final class TrialSlot implements AutoCloseable {
             input.nextEpisode();
             episodeSteps = 0;
             env.reset(seeds.reset(index, trial, episode), input.observation());
-            return Outcome.RUNNING;
+            return Outcome.EPISODE_ENDED;
         }
         finishedReturn = trialReturn;
         trial++;

@@ -35,10 +35,11 @@ class ResumeTest {
     }
 
     @Test
-    void resumingARunWithATimeAwareCriticAndEpisodeResetUnitsContinuesBitwiseAsTheUninterruptedRun()
+    void resumingARunWithTheMemoryOptionsContinuesBitwiseAsTheUninterruptedRun()
             throws Exception {
         TrainConfig config = TrainConfig.builder("maze").envConfig("size=small,episodes=2").seed(6).hidden(16).envs(4)
-                .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).episodeResetUnits(10).build();
+                .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).episodeResetUnits(10)
+                .episodicReturns(true).build();
         checkResume(config, Plugins.smallMaze());
     }
 

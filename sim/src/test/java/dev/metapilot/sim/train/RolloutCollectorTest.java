@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Rollouts on the corridor fixture follow the agent's trial semantics: trials of two episodes, episodes ended by the
  * environment (two paid steps in a row) or truncated by the trainer at three steps, {@code prev_done} on the first step
  * after an episode, all-zero previous inputs and hidden state at a trial start and nowhere else, and trial ends flagged
- * only where the second episode ends; a time-aware critic is fed where each step sits in its trial. The result does not
- * depend on how many workers step the environments.
+ * only where the second episode ends, episode ends flagged where either ends; a time-aware critic is fed where each
+ * step sits in its trial. The result does not depend on how many workers step the environments.
  */
 class RolloutCollectorTest {
 
@@ -60,6 +60,7 @@ class RolloutCollectorTest {
                 streak = r.reward[k] == 1f ? streak + 1 : 0;
                 boolean episodeEnds = streak == 2 || steps == Corridor.SPEC.maxEpisodeSteps();
                 afterEpisode = episodeEnds;
+                assertThat(r.episodeEnd[k]).as("episode end of env %d at %d", i, t).isEqualTo(episodeEnds);
                 trialStarts = false;
                 if (episodeEnds) {
                     episode++;

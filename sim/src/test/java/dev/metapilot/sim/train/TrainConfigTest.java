@@ -23,6 +23,8 @@ class TrainConfigTest {
                 "time_aware_value", "true").hasSize(22);
         assertThat(TrainConfig.builder("maze").episodeResetUnits(96).build().properties()).containsEntry(
                 "episode_reset_units", "96").hasSize(22);
+        assertThat(TrainConfig.builder("maze").episodicReturns(true).build().properties()).containsEntry(
+                "episodic_returns", "true").hasSize(22);
     }
 
     @Test
