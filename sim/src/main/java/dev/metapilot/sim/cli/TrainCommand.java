@@ -206,8 +206,8 @@ final class TrainCommand implements Callable<Integer> {
                     .gamma(gamma)
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
                     .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
-                    .timeAwareValue(timeAwareValue).episodeResetUnits(
-                            episodeResetUnits)
+                    .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
+                    .episodicReturns(episodicReturns)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -71,6 +71,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void theMemoryOptionsReachTheConfigurationAndTheModelMetadata() throws Exception {
+        int rc = run(args(tmp.resolve("memory"), "--time-aware-value", "--episode-reset-units", "6",
+                "--episodic-returns").toArray(String[]::new));
+        assertThat(rc).as(err.toString()).isZero();
+        try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
+                .spec(), "bandit")) {
+            assertThat(p.metadata().trainingConfig()).contains("time_aware_value=true", "episode_reset_units=6",
+                    "episodic_returns=true");
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run(args(tmp.resolve("wide"), "--episode-reset-units", "9").toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString()).contains("episode reset units must be in [0, hidden = 8], got 9");
+    }
+
+    @Test
     void resumingWithOtherSettingsIsRefusedNamingThem() {
         Path runDir = tmp.resolve("run");
         assertThat(run(args(runDir).toArray(String[]::new))).as(err.toString()).isZero();
