@@ -15,6 +15,7 @@ import dev.metapilot.env.Space;
 import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.ObservationNormalization;
 import dev.metapilot.sim.model.Rl2Model;
+import dev.metapilot.sim.testing.RandomWeights;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ExportParityTest {
         SplittableRandom random = new SplittableRandom(hidden * 31L + layers);
         ObservationNormalization norm = randomNormalization(random, 6);
         try (Rl2Model model = Rl2Model.create(shape, Device.cpu(), 7, -0.3f)) {
-            model.load(randomWeights(model, random));
+            model.load(RandomWeights.of(model, random));
             PolicyMetadata meta = PolicyMetadata.of(spec, hidden, layers, 1234, "parity test", "abc123");
             byte[] onnx = OnnxPolicyExporter.bytes(model.weights(), norm, meta);
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -136,19 +137,6 @@ class ExportParityTest {
             assertThat(worst).as("largest difference up to step %d", t).isLessThanOrEqualTo(TOLERANCE);
         }
         assertThat(worst).isGreaterThan(0f); // the two sides really computed independently
-    }
-
-    /** Weights of a trained-looking size (U(-0.6, 0.6)), so every gate matters. */
-    private static Map<String, float[]> randomWeights(Rl2Model model, SplittableRandom random) {
-        Map<String, float[]> values = new LinkedHashMap<>();
-        model.values().forEach((name, v) -> {
-            float[] w = new float[v.length];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) (random.nextDouble(-0.6, 0.6));
-            }
-            values.put(name, w);
-        });
-        return values;
     }
 
     private static ObservationNormalization randomNormalization(SplittableRandom random, int features) {

@@ -12,9 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
+import dev.metapilot.sim.testing.RandomWeights;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -98,16 +97,7 @@ class EpisodeResetUnitsTest {
 
     private static Rl2Model randomModel(NetworkShape shape, long seed) {
         Rl2Model model = Rl2Model.create(shape, Device.cpu(), seed, 0f);
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        model.parameters().forEach((name, array) -> {
-            float[] v = new float[Math.toIntExact(array.size())];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (random.nextDouble() * 1.2 - 0.6);
-            }
-            weights.put(name, v);
-        });
-        model.load(weights);
+        model.load(RandomWeights.of(model, new SplittableRandom(seed)));
         return model;
     }
 

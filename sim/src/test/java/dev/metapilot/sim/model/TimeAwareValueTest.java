@@ -7,6 +7,7 @@ import ai.djl.Device;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
+import dev.metapilot.sim.testing.RandomWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,14 +41,7 @@ class TimeAwareValueTest {
         try (Rl2Model plain = Rl2Model.create(plainShape, Device.cpu(), 3, 0f);
                 Rl2Model aware = Rl2Model.create(plainShape.withTimeAwareValue(), Device.cpu(), 3, 0f)) {
             SplittableRandom random = new SplittableRandom(9);
-            Map<String, float[]> weights = new LinkedHashMap<>();
-            aware.parameters().forEach((name, array) -> {
-                float[] v = new float[Math.toIntExact(array.size())];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (random.nextDouble() * 1.2 - 0.6);
-                }
-                weights.put(name, v);
-            });
+            Map<String, float[]> weights = RandomWeights.of(aware, random);
             aware.load(weights);
             Map<String, float[]> common = new LinkedHashMap<>(weights);
             common.remove("time_value_weight");
