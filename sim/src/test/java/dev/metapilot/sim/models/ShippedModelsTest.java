@@ -105,22 +105,23 @@ class ShippedModelsTest {
     }
 
     /**
-     * The locomotion policy's card reports −0.98 in episode 1 and −0.94 in episode 4 on 500 held-out tasks (its twin
-     * without memory across episodes −1.02, random play about −9.5, the PID −0.52); the floor keeps it a working
-     * controller that does not get worse over a trial.
+     * The locomotion policy (heading targets, 4 episodes of 3 s) reports −1.27 in episode 1 and −1.06 in episode 4 on
+     * 500 held-out tasks (+0.21 ± 0.04; its twin without memory across episodes −1.29, the PID −0.89); the floor keeps
+     * it a working controller that gets better over a trial.
      */
     private static Shipped locomotion() {
-        return new Shipped("locomotion.onnx", new LocomotionPlugin(), Map.of(), 100, (f, m, b) -> {
-            List<EpisodeStats.Row> rows = m.rows();
-            EpisodeStats.Estimate first = rows.get(0).totalReturn();
-            for (EpisodeStats.Row row : rows) {
-                assertThat(row.totalReturn().mean()).as("%s: return in episode %d on held-out tasks", f, row.episode()
-                        + 1).isGreaterThan(-1.4);
-            }
-            EpisodeStats.Estimate last = rows.get(rows.size() - 1).totalReturn();
-            assertThat(last.mean()).as("%s: last-episode return %s vs first %s", f, last, first).isGreaterThan(first
-                    .mean() - 0.2);
-        });
+        return new Shipped("locomotion.onnx", new LocomotionPlugin(), Map.of("target", "heading", "seconds", "3"), 100,
+                (f, m, b) -> {
+                    List<EpisodeStats.Row> rows = m.rows();
+                    EpisodeStats.Estimate first = rows.get(0).totalReturn();
+                    for (EpisodeStats.Row row : rows) {
+                        assertThat(row.totalReturn().mean()).as("%s: return in episode %d on held-out tasks", f, row
+                                .episode() + 1).isGreaterThan(-1.6);
+                    }
+                    EpisodeStats.Estimate last = rows.get(rows.size() - 1).totalReturn();
+                    assertThat(last.mean()).as("%s: last-episode return %s vs first %s", f, last, first).isGreaterThan(
+                            first.mean() + 0.05);
+                });
     }
 
     private static Shipped bandit(String file, int arms, int pulls, int trials, double margin) {
