@@ -37,9 +37,16 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
         if (timeFeatures < 0) {
             throw new IllegalArgumentException("timeFeatures must be >= 0, got " + timeFeatures);
         }
-        if (episodeResetUnits < 0 || episodeResetUnits > hidden) {
+        checkEpisodeResetUnits(episodeResetUnits, hidden);
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code 0 <= units <= hidden}
+     */
+    public static void checkEpisodeResetUnits(int units, int hidden) {
+        if (units < 0 || units > hidden) {
             throw new IllegalArgumentException("episode reset units must be in [0, hidden = " + hidden + "], got "
-                    + episodeResetUnits);
+                    + units);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.metapilot.sim.train;
 
+import dev.metapilot.sim.model.NetworkShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -65,10 +66,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         positive("envs", envs);
         positive("rollout", rollout);
         nonNegative("bptt", bptt);
-        if (episodeResetUnits < 0 || episodeResetUnits > hidden) {
-            throw new IllegalArgumentException("episode reset units must be in [0, hidden = " + hidden + "], got "
-                    + episodeResetUnits);
-        }
+        NetworkShape.checkEpisodeResetUnits(episodeResetUnits, hidden);
         positive("epochs", epochs);
         positive("minibatches", minibatches);
         if (minibatches > envs) {
