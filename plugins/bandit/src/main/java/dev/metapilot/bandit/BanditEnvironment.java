@@ -4,6 +4,7 @@ import dev.metapilot.bandit.random.SplitMix64;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.Task;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * seeded by the task and the seed passed to {@link #reset}, so a fixed seed repeats the same draws, and two policies
  * run with the same seeds on the same task see common random numbers. {@code reset} and {@code step} allocate nothing.
  */
-public final class BanditEnvironment implements Environment {
+public final class BanditEnvironment implements Environment, PrivilegedFeatures {
 
     private final EnvSpec spec;
     private final double[] probabilities;
@@ -73,5 +74,21 @@ public final class BanditEnvironment implements Environment {
         observation[0] = 1f;
         episodeOpen = false;
         result.set(reward, false, true, false);
+    }
+
+    @Override
+    public int privilegedFeatureCount() {
+        return probabilities.length;
+    }
+
+    /** For a trainer's critic only: the arms' success probabilities, in arm order. */
+    @Override
+    public void writePrivilegedFeatures(float[] out, int offset) {
+        if (!hasTask) {
+            throw new IllegalStateException("privileged features before setTask");
+        }
+        for (int a = 0; a < probabilities.length; a++) {
+            out[offset + a] = (float) probabilities[a];
+        }
     }
 }

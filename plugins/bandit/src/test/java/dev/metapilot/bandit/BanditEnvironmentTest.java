@@ -8,6 +8,7 @@ import dev.metapilot.bandit.mdp.TabularMdpConfig;
 import dev.metapilot.bandit.mdp.TabularMdpFactory;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepResult;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,20 @@ import org.junit.jupiter.api.Test;
 class BanditEnvironmentTest {
 
     private final BanditFactory factory = new BanditFactory(new BanditConfig(3, 10));
+
+    @Test
+    void privilegedFeaturesAreTheArmProbabilities() {
+        try (Environment env = factory.create()) {
+            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+            assertThat(privileged.privilegedFeatureCount()).isEqualTo(3);
+            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[3], 0)).isInstanceOf(
+                    IllegalStateException.class);
+            env.setTask(new BanditTask("fixed", new double[]{0.0, 0.3, 1.0}));
+            float[] f = new float[4];
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).containsExactly(0f, 0f, 0.3f, 1f);
+        }
+    }
 
     @Test
     void payoutFrequencyOfEachArmIsItsProbability() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.testing.EnvironmentContract;
@@ -54,6 +55,29 @@ class MazeEnvironmentTest {
             assertThat(obs[MazeObservation.START_COLUMNS]).as("back at the start").isZero();
             step(env, Heading.EAST);
             assertThat(result.done()).isFalse();
+        }
+    }
+
+    @Test
+    void privilegedFeaturesAreTheGoalDisplacementAndTheShortestPathDistances() {
+        try (Environment env = factory.create()) {
+            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+            assertThat(privileged.privilegedFeatureCount()).isEqualTo(GridEnvironment.PRIVILEGED_FEATURES).isEqualTo(4);
+            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[4], 0)).isInstanceOf(
+                    IllegalStateException.class);
+            env.setTask(Mazes.fileTask("small", "#####", "#S.G#", "#.###", "#####"));
+            env.reset(0, obs);
+            float[] f = new float[5];
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).containsExactly(0f, 2 / 20f, 0f, 2 / 20f, 2 / 20f);
+            step(env, Heading.EAST);
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).containsExactly(0f, 1 / 20f, 0f, 1 / 20f, 2 / 20f);
+            step(env, Heading.WEST);
+            step(env, Heading.SOUTH);
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).as("one row below the start: the goal is a row north, three moves away").containsExactly(
+                    0f, 2 / 20f, -1 / 20f, 3 / 20f, 2 / 20f);
         }
     }
 

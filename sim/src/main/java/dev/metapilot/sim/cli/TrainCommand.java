@@ -120,6 +120,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--episodic-returns", description = "Every episode end is terminal in the advantages: an action is credited with its own episode's return only (as a memoryless policy's is), while the hidden state still carries over the trial. Default: only a trial end is (RL²).")
     private boolean episodicReturns;
 
+    @Option(names = "--privileged-value", description = "The critic also reads what the simulator knows and the policy cannot observe: the hidden task and the true state (an asymmetric actor-critic; the environment must provide privileged features: maze, hallway, bandit, tabular-mdp). The actor and the exported graph do not.")
+    private boolean privilegedValue;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -207,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
                     .gaeLambda(gaeLambda).clipRange(clip).valueClipRange(valueClip).valueCoef(valueCoef)
                     .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
                     .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
-                    .episodicReturns(episodicReturns)
+                    .episodicReturns(episodicReturns).privilegedValue(privilegedValue)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

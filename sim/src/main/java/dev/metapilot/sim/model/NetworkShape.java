@@ -11,7 +11,9 @@ import java.util.Objects;
  * head has A outputs (logits or the Box mean) and one value. A time-aware critic also reads F {@link TrialTime}
  * features (the actor never does). The first K units of every layer's hidden state may be episode-reset units: zeroed
  * at each episode start (where {@code prev_done} is 1), so that they restart like a memoryless policy's while the other
- * H - K carry over the trial. Immutable; made on the trainer's main thread.
+ * H - K carry over the trial. A privileged critic also reads P features of the hidden task and the true state from the
+ * environment. The critic's features of a step are its F time features followed by its P privileged ones. Immutable;
+ * made on the trainer's main thread.
  *
  * @param observationSize O
  * @param actionSpace the environment's action space
@@ -19,9 +21,10 @@ import java.util.Objects;
  * @param layers L
  * @param timeFeatures F, the critic's time features: 0 for a critic that sees only the hidden state
  * @param episodeResetUnits K, the units of each layer zeroed at an episode start, 0 to H
+ * @param privilegedFeatures P, the critic's privileged features: 0 for a critic that does not see the task
  */
 public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers, int timeFeatures,
-        int episodeResetUnits) {
+        int episodeResetUnits, int privilegedFeatures) {
 
     public NetworkShape {
         Objects.requireNonNull(actionSpace, "actionSpace is null");
@@ -38,6 +41,9 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
             throw new IllegalArgumentException("timeFeatures must be >= 0, got " + timeFeatures);
         }
         checkEpisodeResetUnits(episodeResetUnits, hidden);
+        if (privilegedFeatures < 0) {
+            throw new IllegalArgumentException("privilegedFeatures must be >= 0, got " + privilegedFeatures);
+        }
     }
 
     /**
@@ -52,7 +58,7 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
 
     /** A shape whose critic sees only the hidden state and whose whole hidden state carries over the trial. */
     public NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
-        this(observationSize, actionSpace, hidden, layers, 0, 0);
+        this(observationSize, actionSpace, hidden, layers, 0, 0, 0);
     }
 
     /** The shape of a network for environments of {@code spec}. */
@@ -62,12 +68,32 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
 
     /** This shape with a time-aware critic, reading the {@link TrialTime} features. */
     public NetworkShape withTimeAwareValue() {
-        return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES, episodeResetUnits);
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES, episodeResetUnits,
+                privilegedFeatures);
     }
 
     /** This shape with the first {@code units} units of each layer reset at every episode start. */
     public NetworkShape withEpisodeResetUnits(int units) {
-        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, units);
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, units, privilegedFeatures);
+    }
+
+    /** This shape with a privileged critic reading {@code features} privileged features. */
+    public NetworkShape withPrivilegedValue(int features) {
+        if (features < 1) {
+            throw new IllegalArgumentException("a privileged critic needs at least one feature, got " + features);
+        }
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, episodeResetUnits,
+                features);
+    }
+
+    /** True when the critic reads {@link #privilegedFeatures()} privileged features. */
+    public boolean privilegedValue() {
+        return privilegedFeatures > 0;
+    }
+
+    /** F + P, the critic's features per step (time, then privileged); 0 for a critic that sees only the state. */
+    public int criticFeatures() {
+        return timeFeatures + privilegedFeatures;
     }
 
     /** True when the critic reads {@link #timeFeatures()} time features. */

@@ -55,7 +55,8 @@ public final class Rl2Model implements AutoCloseable {
      * A network of {@code shape} on {@code device} with weights drawn from {@code seed}: GRU weights and biases
      * {@code U(-1/sqrt(H), 1/sqrt(H))} (PyTorch's default), the value row of the head likewise, the action rows scaled
      * down by {@value #POLICY_INIT_SCALE}, head biases 0, {@code log_std} = {@code initLogStd}; a time-aware critic's
-     * weights like the value row, its biases 0.
+     * weights like the value row, its biases 0; a privileged critic's weights {@code U(-1/sqrt(H), 1/sqrt(H))}, biases
+     * 0.
      */
     public static Rl2Model create(NetworkShape shape, Device device, long seed, float initLogStd) {
         Objects.requireNonNull(shape, "shape is null");
@@ -68,8 +69,8 @@ public final class Rl2Model implements AutoCloseable {
             }
             Shape x = new Shape(1, 1, shape.inputSize());
             Shape h = new Shape(shape.layers(), 1, shape.hidden());
-            if (shape.timeAwareValue()) {
-                network.initialize(manager, DataType.FLOAT32, x, h, new Shape(1, 1, shape.timeFeatures()));
+            if (shape.criticFeatures() > 0) {
+                network.initialize(manager, DataType.FLOAT32, x, h, new Shape(1, 1, shape.criticFeatures()));
             } else {
                 network.initialize(manager, DataType.FLOAT32, x, h);
             }
@@ -90,7 +91,7 @@ public final class Rl2Model implements AutoCloseable {
             if (name.endsWith(Rl2Network.LOG_STD)) {
                 Arrays.fill(v, initLogStd);
             } else if (!name.equals(Rl2Network.HEAD_BLOCK + "_bias") && !name.equals(Rl2Network.TIME_VALUE_BLOCK
-                    + "_bias")) {
+                    + "_bias") && !(name.startsWith(Rl2Network.PRIVILEGED_PREFIX) && name.endsWith("_bias"))) {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
                 }
@@ -164,17 +165,17 @@ public final class Rl2Model implements AutoCloseable {
      * One time step for a batch: {@code x [batch, O+A+2]} and {@code h [L, batch, H]} (row-major) in, the heads
      * {@code [batch, A+1]} and the next state {@code [L, batch, H]} out. No gradient is recorded.
      *
-     * @param time {@code [batch, F]} {@link TrialTime} features for a time-aware critic; ignored (may be null)
-     *     otherwise
+     * @param critic {@code [batch, F+P]} the critic's features ({@link TrialTime}, then privileged) for a time-aware or
+     *     privileged critic; ignored (may be null) otherwise
      */
-    public void step(float[] x, float[] h, float[] time, int batch, float[] headsOut, float[] hOut) {
+    public void step(float[] x, float[] h, float[] critic, int batch, float[] headsOut, float[] hOut) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray xs = scope.create(x, new Shape(1, batch, shape.inputSize()));
             NDArray hs = scope.create(h, new Shape(shape.layers(), batch, shape.hidden()));
             NDList in = new NDList(xs, hs);
-            if (shape.timeAwareValue()) {
-                in.add(scope.create(Objects.requireNonNull(time, "time is null"), new Shape(1, batch, shape
-                        .timeFeatures())));
+            if (shape.criticFeatures() > 0) {
+                in.add(scope.create(Objects.requireNonNull(critic, "critic features are null"), new Shape(1, batch,
+                        shape.criticFeatures())));
             }
             NDList out = network.forward(store, in, false);
             System.arraycopy(out.get(0).toFloatArray(), 0, headsOut, 0, batch * shape.headSize());
@@ -183,14 +184,14 @@ public final class Rl2Model implements AutoCloseable {
     }
 
     /**
-     * The forward over sequences, for the update: {@code x [T, B, in]} from {@code h0 [L, B, H]}, with
-     * {@code time [T, B, F]} for a time-aware critic (null otherwise); returns {@code heads [T, B, A+1]} and
-     * {@code hT}. The arrays are attached to the inputs' manager.
+     * The forward over sequences, for the update: {@code x [T, B, in]} from {@code h0 [L, B, H]}, with the critic's
+     * features {@code [T, B, F+P]} for a time-aware or privileged critic (null otherwise); returns
+     * {@code heads [T, B, A+1]} and {@code hT}. The arrays are attached to the inputs' manager.
      */
-    public NDList forward(NDArray x, NDArray h0, NDArray time, boolean training) {
+    public NDList forward(NDArray x, NDArray h0, NDArray critic, boolean training) {
         NDList in = new NDList(x, h0);
-        if (shape.timeAwareValue()) {
-            in.add(Objects.requireNonNull(time, "time is null"));
+        if (shape.criticFeatures() > 0) {
+            in.add(Objects.requireNonNull(critic, "critic features are null"));
         }
         return network.forward(store, in, training);
     }
@@ -201,8 +202,8 @@ public final class Rl2Model implements AutoCloseable {
     }
 
     /**
-     * The current weights as plain arrays, for the exporter: the actor and {@code v(h)}; a time-aware critic's time
-     * term is not part of the exported graph.
+     * The current weights as plain arrays, for the exporter: the actor and {@code v(h)}; a time-aware or privileged
+     * critic's extra terms are not part of the exported graph.
      */
     public PolicyWeights weights() {
         Map<String, float[]> v = values();

@@ -29,14 +29,21 @@ import java.util.Objects;
  * {@code v(h)}, the value the exported graph computes.
  *
  * <p>
+ * A privileged critic ({@link NetworkShape#privilegedValue()}) adds a small network of the GRU output and all the
+ * critic's features (time, then the environment's P privileged features {@code psi}: the hidden task, the true state):
+ * {@code value += w2 . tanh(W1 [h; phi; psi] + b1) + b2} with {@value #PRIVILEGED_UNITS} hidden units. The actions
+ * never see these features, and the exported graph computes {@code v(h)} only.
+ *
+ * <p>
  * With K {@link NetworkShape#episodeResetUnits() episode-reset units}, the first K units of every layer's state are
  * multiplied by {@code 1 - prev_done} before the step that {@code prev_done} (the input's last column) marks as an
  * episode's first: {@code h <- h * (1 - prev_done * m)}, {@code m} 1 on those units. Over a sequence the GRU runs in
  * chunks between such steps, so gradients still flow through the units that carry over.
  *
  * <p>
- * Forward input: {@code NDList(x [T,B,in], h0 [L,B,H])}, plus {@code time [T,B,F]} for a time-aware critic; output:
- * {@code NDList(heads [T,B,A+1], hT [L,B,H])}. Built and run by {@link Rl2Model} on the trainer's main thread.
+ * Forward input: {@code NDList(x [T,B,in], h0 [L,B,H])}, plus the critic's features {@code [T,B,F+P]} for a time-aware
+ * or privileged critic; output: {@code NDList(heads [T,B,A+1], hT [L,B,H])}. Built and run by {@link Rl2Model} on the
+ * trainer's main thread.
  */
 public final class Rl2Network extends AbstractBlock {
 
@@ -51,11 +58,17 @@ public final class Rl2Network extends AbstractBlock {
      * {@code time_value_bias [F]}.
      */
     public static final String TIME_VALUE_BLOCK = "time_value";
+    /** Name prefix of a privileged critic's blocks, {@code privileged_hidden} and {@code privileged_out}. */
+    public static final String PRIVILEGED_PREFIX = "privileged_";
+    /** Hidden units of a privileged critic's network. */
+    public static final int PRIVILEGED_UNITS = 64;
 
     private final NetworkShape shape;
     private final GRU gru;
     private final Linear heads;
     private final Linear timeValue;
+    private final Linear privilegedHidden;
+    private final Linear privilegedOut;
 
     /** A network of {@code shape}; call {@code initialize} with the input shapes before the first forward. */
     public Rl2Network(NetworkShape shape) {
@@ -66,6 +79,12 @@ public final class Rl2Network extends AbstractBlock {
         this.heads = addChildBlock(HEAD_BLOCK, Linear.builder().setUnits(shape.headSize()).build());
         this.timeValue = shape.timeAwareValue()
                 ? addChildBlock(TIME_VALUE_BLOCK, Linear.builder().setUnits(shape.timeFeatures()).build())
+                : null;
+        this.privilegedHidden = shape.privilegedValue()
+                ? addChildBlock(PRIVILEGED_PREFIX + "hidden", Linear.builder().setUnits(PRIVILEGED_UNITS).build())
+                : null;
+        this.privilegedOut = shape.privilegedValue()
+                ? addChildBlock(PRIVILEGED_PREFIX + "out", Linear.builder().setUnits(1).build())
                 : null;
         if (shape.continuous()) {
             addParameter(Parameter.builder().setName(LOG_STD).setType(Parameter.Type.OTHER).optShape(new Shape(shape
@@ -85,18 +104,36 @@ public final class Rl2Network extends AbstractBlock {
                 : resettingForward(parameterStore, inputs.get(0), inputs.get(1), training, params);
         NDArray features = recurrent.get(0);
         NDArray out = heads.forward(parameterStore, new NDList(features), training, params).singletonOrThrow();
+        if (shape.criticFeatures() == 0) {
+            return new NDList(out, recurrent.get(1));
+        }
+        if (inputs.size() < 3) {
+            throw new IllegalArgumentException("a time-aware or privileged critic needs its features as a third input");
+        }
+        NDArray critic = inputs.get(2);
         if (timeValue != null) {
-            if (inputs.size() < 3) {
-                throw new IllegalArgumentException("a time-aware critic needs the time features as a third input");
-            }
+            NDArray time = shape.privilegedValue()
+                    ? critic.get(new NDIndex(":, :, 0:" + shape.timeFeatures()))
+                    : critic;
             NDArray terms = timeValue.forward(parameterStore, new NDList(features), training, params)
                     .singletonOrThrow();
-            NDArray extra = terms.mul(inputs.get(2)).sum(new int[]{-1}, true);
-            Shape shapeOut = out.getShape();
-            NDArray zeros = out.getManager().zeros(new Shape(shapeOut.get(0), shapeOut.get(1), shape.actionSize()));
-            out = out.add(NDArrays.concat(new NDList(zeros, extra), -1));
+            out = addToValue(out, terms.mul(time).sum(new int[]{-1}, true));
+        }
+        if (privilegedHidden != null) {
+            NDArray joint = NDArrays.concat(new NDList(features, critic), -1);
+            NDArray hidden = privilegedHidden.forward(parameterStore, new NDList(joint), training, params)
+                    .singletonOrThrow().tanh();
+            out = addToValue(out, privilegedOut.forward(parameterStore, new NDList(hidden), training, params)
+                    .singletonOrThrow());
         }
         return new NDList(out, recurrent.get(1));
+    }
+
+    /** {@code heads} with {@code extra [T,B,1]} added to its value column. */
+    private NDArray addToValue(NDArray heads, NDArray extra) {
+        Shape s = heads.getShape();
+        NDArray zeros = heads.getManager().zeros(new Shape(s.get(0), s.get(1), shape.actionSize()));
+        return heads.add(NDArrays.concat(new NDList(zeros, extra), -1));
     }
 
     /** The GRU over {@code x} in chunks that begin where some row starts an episode, resetting those rows' units. */
@@ -154,6 +191,11 @@ public final class Rl2Network extends AbstractBlock {
         heads.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden()));
         if (timeValue != null) {
             timeValue.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden()));
+        }
+        if (privilegedHidden != null) {
+            privilegedHidden.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden() + shape
+                    .criticFeatures()));
+            privilegedOut.initialize(manager, dataType, new Shape(x.get(0), x.get(1), PRIVILEGED_UNITS));
         }
     }
 }

@@ -84,12 +84,12 @@ final class PpoUpdater {
             scope.suppressNotUsedWarning();
             NDArray x = manager.create(batch.inputs, new Shape(batch.length, batch.count, shape.inputSize()));
             NDArray h0 = manager.create(batch.initialState, new Shape(shape.layers(), batch.count, shape.hidden()));
-            NDArray time = shape.timeAwareValue()
-                    ? manager.create(batch.time, new Shape(batch.length, batch.count, shape.timeFeatures()))
+            NDArray critic = shape.criticFeatures() > 0
+                    ? manager.create(batch.critic, new Shape(batch.length, batch.count, shape.criticFeatures()))
                     : null;
             PpoLoss.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList out = model.forward(x, h0, time, true);
+                NDList out = model.forward(x, h0, critic, true);
                 terms = PpoLoss.compute(out.get(0), model.logStd(), batch, shape, config, manager);
                 collector.backward(terms.total());
             }

@@ -18,8 +18,11 @@ final class Rollout {
     final NetworkShape shape;
     /** {@code [(T+1), N, O+A+2]}: the normalised inputs of every step and the one after the last. */
     final float[] inputs;
-    /** {@code [(T+1), N, F]}: the time-aware critic's {@code TrialTime} features of those inputs (empty when F = 0). */
-    final float[] time;
+    /**
+     * {@code [(T+1), N, F+P]}: the critic's features of those inputs, {@code TrialTime} then privileged (empty for a
+     * critic that sees only the state).
+     */
+    final float[] critic;
     /** {@code [T, N, O]}: the raw observations of the inputs, for the running statistics. */
     final float[] observations;
     /** {@code [T, N]}: the sampled index of a Discrete action. */
@@ -48,7 +51,7 @@ final class Rollout {
         this.envs = envs;
         int n = steps * envs;
         this.inputs = new float[(steps + 1) * envs * shape.inputSize()];
-        this.time = new float[(steps + 1) * envs * shape.timeFeatures()];
+        this.critic = new float[(steps + 1) * envs * shape.criticFeatures()];
         this.observations = new float[n * shape.observationSize()];
         this.actionIndex = new int[shape.continuous() ? 0 : n];
         this.actionValues = new float[shape.continuous() ? n * shape.actionSize() : 0];

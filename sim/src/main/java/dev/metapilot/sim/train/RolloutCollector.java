@@ -13,8 +13,9 @@ import java.util.Objects;
  * Collects rollouts: per step one batched forward of the model over all N environments on the main thread (hidden state
  * {@code [L, N, H]} carried from step to step and from rollout to rollout), then the workers sample each environment's
  * action, step it, zero its row of the hidden state when its trial ended, and build its next input with the agent's
- * {@link Rl2Encoder} and the rollout's normalisation (and, for a time-aware critic, its {@link TrialTime} features).
- * Main thread plus the {@link VectorTrials} workers.
+ * {@link Rl2Encoder} and the rollout's normalisation (and the critic's features: {@link TrialTime} for a time-aware
+ * critic, the environment's privileged features for a privileged one). Main thread plus the {@link VectorTrials}
+ * workers.
  */
 final class RolloutCollector {
 
@@ -72,21 +73,21 @@ final class RolloutCollector {
         rollout.clearFlags();
         trials.forEach((i, slot) -> encode(0, i, slot));
         float[] x = new float[envs * shape.inputSize()];
-        float[] time = new float[envs * shape.timeFeatures()];
+        float[] critic = new float[envs * shape.criticFeatures()];
         for (int t = 0; t < rollout.steps; t++) {
             int step = t;
             System.arraycopy(rollout.inputs, t * x.length, x, 0, x.length);
-            System.arraycopy(rollout.time, t * time.length, time, 0, time.length);
+            System.arraycopy(rollout.critic, t * critic.length, critic, 0, critic.length);
             System.arraycopy(state, 0, rollout.states, t * state.length, state.length);
-            model.step(x, state, time, envs, heads, nextState);
+            model.step(x, state, critic, envs, heads, nextState);
             float[] swap = state;
             state = nextState;
             nextState = swap;
             trials.forEach((i, slot) -> act(step, i, slot));
         }
         System.arraycopy(rollout.inputs, rollout.steps * x.length, x, 0, x.length);
-        System.arraycopy(rollout.time, rollout.steps * time.length, time, 0, time.length);
-        model.step(x, state, time, envs, heads, nextState);
+        System.arraycopy(rollout.critic, rollout.steps * critic.length, critic, 0, critic.length);
+        model.step(x, state, critic, envs, heads, nextState);
         for (int i = 0; i < envs; i++) {
             rollout.bootstrapValue[i] = heads[i * shape.headSize() + shape.actionSize()];
         }
@@ -129,10 +130,14 @@ final class RolloutCollector {
         System.arraycopy(prevAction, i * a, rollout.inputs, base + o, a);
         rollout.inputs[base + o + a] = prevReward[i];
         rollout.inputs[base + o + a + 1] = prevDone[i];
+        int features = (t * envs + i) * shape.criticFeatures();
         if (shape.timeAwareValue()) {
             EnvSpec spec = slot.spec();
             TrialTime.write(slot.episode(), spec.episodesPerTrial(), slot.episodeSteps(), spec.maxEpisodeSteps(),
-                    rollout.time, (t * envs + i) * shape.timeFeatures());
+                    rollout.critic, features);
+        }
+        if (shape.privilegedValue()) {
+            slot.writePrivilegedFeatures(rollout.critic, features + shape.timeFeatures());
         }
         if (t < rollout.steps) {
             System.arraycopy(obs, i * o, rollout.observations, (t * envs + i) * o, o);

@@ -43,12 +43,14 @@ import java.util.stream.Collectors;
  *     others carry over the trial (0: all carry over, as in plain RL²)
  * @param episodicReturns every episode end is terminal in the advantages (an action is credited with its own episode's
  *     return only), while the hidden state still carries over the trial; false: only a trial end is (RL²)
+ * @param privilegedValue the critic also reads the environment's {@code PrivilegedFeatures} (the hidden task and the
+ *     true state: an asymmetric actor-critic); the actor and the exported graph do not
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
         float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
-        boolean episodicReturns) {
+        boolean episodicReturns, boolean privilegedValue) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -100,8 +102,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
 
     /**
      * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
-     * {@code time_aware_value}, {@code episode_reset_units} and {@code episodic_returns} only when set, so that
-     * checkpoints of runs from before those options still resume.
+     * {@code time_aware_value}, {@code episode_reset_units}, {@code episodic_returns} and {@code privileged_value} only
+     * when set, so that checkpoints of runs from before those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -137,6 +139,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (episodicReturns) {
             p.put("episodic_returns", "true");
+        }
+        if (privilegedValue) {
+            p.put("privileged_value", "true");
         }
         return p;
     }
@@ -193,6 +198,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private boolean timeAwareValue;
         private int episodeResetUnits;
         private boolean episodicReturns;
+        private boolean privilegedValue;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -318,6 +324,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder privilegedValue(boolean v) {
+            privilegedValue = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -325,7 +336,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
-                    episodeResetUnits, episodicReturns);
+                    episodeResetUnits, episodicReturns, privilegedValue);
         }
     }
 }

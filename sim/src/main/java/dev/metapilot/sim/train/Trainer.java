@@ -6,7 +6,9 @@ import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.agent.policy.Rl2Encoder;
 import dev.metapilot.agent.trial.EpisodeStats;
 import dev.metapilot.env.EnvSpec;
+import dev.metapilot.env.Environment;
 import dev.metapilot.env.EnvironmentFactory;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.sim.export.OnnxPolicyExporter;
 import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.Rl2Model;
@@ -61,7 +63,8 @@ public final class Trainer {
         engine.setRandomSeed((int) seeds.weights());
         NetworkShape plain = NetworkShape.of(spec, config.hidden(), config.layers()).withEpisodeResetUnits(config
                 .episodeResetUnits());
-        NetworkShape shape = config.timeAwareValue() ? plain.withTimeAwareValue() : plain;
+        NetworkShape timed = config.timeAwareValue() ? plain.withTimeAwareValue() : plain;
+        NetworkShape shape = config.privilegedValue() ? timed.withPrivilegedValue(privilegedFeatures()) : timed;
         try (Rl2Model model = Rl2Model.create(shape, device, seeds.weights(), config.initLogStd());
                 AdamOptimizer adam = new AdamOptimizer(model.parameters(), model.manager(), config.learningRate(),
                         TrainConfig.ADAM_BETA1, TrainConfig.ADAM_BETA2, config.adamEpsilon());
@@ -82,6 +85,22 @@ public final class Trainer {
             }
             metrics.write(MetricsLog.start(config, options, device, sourceCommit));
             return train(run, metrics, checkpoint);
+        }
+    }
+
+    /** P, the privileged features of the factory's environments. */
+    private int privilegedFeatures() {
+        try (Environment probe = factory.create()) {
+            if (!(probe instanceof PrivilegedFeatures privileged)) {
+                throw new TrainingException("--privileged-value: environment " + config.env() + " has no privileged "
+                        + "features for the critic (it does not implement PrivilegedFeatures)");
+            }
+            return privileged.privilegedFeatureCount();
+        } catch (TrainingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TrainingException("--privileged-value: could not probe environment " + config.env() + ": " + e
+                    .getMessage(), e);
         }
     }
 

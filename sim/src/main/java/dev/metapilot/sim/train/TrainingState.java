@@ -69,27 +69,29 @@ final class TrainingState {
     }
 
     /**
-     * The parameters a fresh run takes from {@code saved}: all of them, except that a time-aware critic's time term
-     * starts from its initial weights when {@code saved} has none, and is dropped when this run's critic has none.
+     * The parameters a fresh run takes from {@code saved}: all of them, except that a time-aware or privileged critic's
+     * extra terms start from their initial weights when {@code saved} has none (or has them for other features), and
+     * are dropped when this run's critic has none.
      */
     private Map<String, float[]> adopted(Map<String, float[]> saved) {
         Map<String, float[]> out = new LinkedHashMap<>();
         Map<String, float[]> fresh = model.values();
         saved.forEach((name, values) -> {
-            if (!isTimeValue(name) || fresh.containsKey(name)) {
+            if (!isCriticTerm(name) || fresh.containsKey(name) && fresh.get(name).length == values.length) {
                 out.put(name, values);
             }
         });
         fresh.forEach((name, values) -> {
-            if (isTimeValue(name)) {
+            if (isCriticTerm(name)) {
                 out.putIfAbsent(name, values);
             }
         });
         return out;
     }
 
-    private static boolean isTimeValue(String parameter) {
-        return parameter.startsWith(Rl2Network.TIME_VALUE_BLOCK + "_");
+    private static boolean isCriticTerm(String parameter) {
+        return parameter.startsWith(Rl2Network.TIME_VALUE_BLOCK + "_") || parameter.startsWith(
+                Rl2Network.PRIVILEGED_PREFIX);
     }
 
     /** The state as a checkpoint of the run configured by {@code config}. */

@@ -24,8 +24,10 @@ final class TrialSequences {
     final int samples;
     /** {@code [length, count, O+A+2]}. */
     final float[] inputs;
-    /** {@code [length, count, F]}: the time-aware critic's features (empty when F = 0). */
-    final float[] time;
+    /**
+     * {@code [length, count, F+P]}: the critic's features, time then privileged (empty for a critic of the state only).
+     */
+    final float[] critic;
     /** {@code [L, count, H]}. */
     final float[] initialState;
     /** {@code [length, count]}: 1 for a real sample, 0 for padding. */
@@ -43,7 +45,7 @@ final class TrialSequences {
         this.samples = samples;
         int n = length * count;
         this.inputs = new float[n * shape.inputSize()];
-        this.time = new float[n * shape.timeFeatures()];
+        this.critic = new float[n * shape.criticFeatures()];
         this.initialState = new float[shape.layers() * count * shape.hidden()];
         this.mask = new float[n];
         this.actions = new float[n * shape.actionSize()];
@@ -81,7 +83,7 @@ final class TrialSequences {
         TrialSequences s = new TrialSequences(shape, length, pieces.size(), envs.length * r.steps);
         int in = shape.inputSize();
         int a = shape.actionSize();
-        int f = shape.timeFeatures();
+        int f = shape.criticFeatures();
         int hidden = shape.hidden();
         for (int p = 0; p < pieces.size(); p++) {
             Piece piece = pieces.get(p);
@@ -94,7 +96,7 @@ final class TrialSequences {
                 int k = (piece.start() + j) * r.envs + piece.env();
                 int q = j * s.count + p;
                 System.arraycopy(r.inputs, k * in, s.inputs, q * in, in);
-                System.arraycopy(r.time, k * f, s.time, q * f, f);
+                System.arraycopy(r.critic, k * f, s.critic, q * f, f);
                 s.mask[q] = 1f;
                 if (shape.continuous()) {
                     System.arraycopy(r.actionValues, k * a, s.actions, q * a, a);

@@ -4,6 +4,7 @@ import dev.metapilot.env.Action;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepInput;
 import dev.metapilot.env.StepResult;
@@ -104,6 +105,18 @@ final class TrialSlot implements AutoCloseable {
         trial++;
         beginTrial();
         return Outcome.TRIAL_ENDED;
+    }
+
+    /**
+     * Writes the environment's privileged features of the current state into {@code out[offset..)}.
+     *
+     * @throws IllegalStateException when the environment has none
+     */
+    void writePrivilegedFeatures(float[] out, int offset) {
+        if (!(env instanceof PrivilegedFeatures privileged)) {
+            throw new IllegalStateException("environment " + spec.id() + " has no privileged features");
+        }
+        privileged.writePrivilegedFeatures(out, offset);
     }
 
     /** The running episode of the trial, from 0. */

@@ -73,16 +73,25 @@ class TrainCommandTest {
     @Test
     void theMemoryOptionsReachTheConfigurationAndTheModelMetadata() throws Exception {
         int rc = run(args(tmp.resolve("memory"), "--time-aware-value", "--episode-reset-units", "6",
-                "--episodic-returns").toArray(String[]::new));
+                "--episodic-returns", "--privileged-value").toArray(String[]::new));
         assertThat(rc).as(err.toString()).isZero();
         try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
                 .spec(), "bandit")) {
             assertThat(p.metadata().trainingConfig()).contains("time_aware_value=true", "episode_reset_units=6",
-                    "episodic_returns=true");
+                    "episodic_returns=true", "privileged_value=true");
         }
         out.getBuffer().setLength(0);
         assertThat(run(args(tmp.resolve("wide"), "--episode-reset-units", "9").toArray(String[]::new))).isEqualTo(2);
         assertThat(err.toString()).contains("episode reset units must be in [0, hidden = 8], got 9");
+    }
+
+    @Test
+    void aPrivilegedCriticOnAnEnvironmentWithoutPrivilegedFeaturesIsRefusedNamingIt() {
+        List<String> a = args(tmp.resolve("loco"), "--privileged-value");
+        a.set(a.indexOf("bandit"), "locomotion");
+        a.set(a.indexOf("arms=3,pulls=5"), "target=heading");
+        assertThat(run(a.toArray(String[]::new))).isEqualTo(1);
+        assertThat(err.toString()).contains("--privileged-value: environment locomotion has no privileged features");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
 import dev.metapilot.env.EnvironmentFactory;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.RandomBaseline;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepResult;
@@ -18,7 +19,8 @@ import java.util.List;
  * A two-action corridor for trainer tests: the task says which action pays 1 (the other pays 0); the observation is
  * {@code [steps taken / 3, 1]}; two rewarded actions in a row reach the end (terminated), otherwise the environment
  * never ends an episode itself, so the trainer's truncation at {@code maxEpisodeSteps = 3} does; two episodes per
- * trial. Deterministic; tasks alternate with the seed's parity. Test code, one thread per environment.
+ * trial. Its privileged features are {@code [paying action, rewarded actions in a row]}. Deterministic; tasks alternate
+ * with the seed's parity. Test code, one thread per environment.
  */
 public final class Corridor implements EnvironmentFactory {
 
@@ -48,7 +50,7 @@ public final class Corridor implements EnvironmentFactory {
         return List.of(new RandomBaseline(SPEC.actionSpace()));
     }
 
-    private static final class Walk implements Environment {
+    private static final class Walk implements Environment, PrivilegedFeatures {
 
         private int paying = -1;
         private int steps;
@@ -83,6 +85,17 @@ public final class Corridor implements EnvironmentFactory {
             observation[0] = steps / 3f;
             observation[1] = 1f;
             result.set(paid ? 1f : 0f, streak == 2, false, streak == 2);
+        }
+
+        @Override
+        public int privilegedFeatureCount() {
+            return 2;
+        }
+
+        @Override
+        public void writePrivilegedFeatures(float[] out, int offset) {
+            out[offset] = paying;
+            out[offset + 1] = streak;
         }
     }
 }

@@ -92,6 +92,39 @@ class InitFromTest {
     }
 
     @Test
+    void aPrivilegedCriticStartsFreshFromAPlainCheckpointAndIsDroppedTheOtherWay() {
+        Path plain = tmp.resolve("plain");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 2, plain, false);
+        Checkpoint from = CheckpointFile.read(plain.resolve(CheckpointFile.NAME));
+
+        Path privileged = tmp.resolve("privileged");
+        TrainingRuns.train(bandit(10).learningRate(1e-12).privilegedValue(true).initFrom(plain.toString()).build(),
+                Plugins.bandit(3, 10), 1, privileged, false);
+        Checkpoint after = CheckpointFile.read(privileged.resolve(CheckpointFile.NAME));
+        assertThat(after.config()).containsEntry("privileged_value", "true");
+        assertThat(after.parameters()).containsKeys("privileged_hidden_weight", "privileged_out_weight");
+        from.parameters().forEach((name, values) -> {
+            float[] now = after.parameters().get(name);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
+            }
+        });
+
+        // a time-aware run from the privileged one: the privileged term's inputs differ, so it starts fresh there
+        Path timed = tmp.resolve("timed");
+        TrainingRuns.train(bandit(10).learningRate(1e-12).privilegedValue(true).timeAwareValue(true).initFrom(
+                privileged.toString()).build(), Plugins.bandit(3, 10), 1, timed, false);
+        assertThat(CheckpointFile.read(timed.resolve(CheckpointFile.NAME)).parameters().get(
+                "privileged_hidden_weight")).hasSize(64 * (16 + 3 + 3));
+
+        Path back = tmp.resolve("back");
+        TrainingRuns.train(bandit(5).learningRate(1e-12).initFrom(privileged.toString()).build(), Plugins.bandit(3,
+                5), 1, back, false);
+        assertThat(CheckpointFile.read(back.resolve(CheckpointFile.NAME)).parameters()).containsOnlyKeys(from
+                .parameters().keySet());
+    }
+
+    @Test
     void aCheckpointOfAnotherNetworkOrObservationIsRefusedWithTheReason() {
         Path source = tmp.resolve("h16");
         TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 1, source, false);

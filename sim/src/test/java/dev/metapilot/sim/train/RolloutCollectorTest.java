@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * Rollouts on the corridor fixture follow the agent's trial semantics: trials of two episodes, episodes ended by the
  * environment (two paid steps in a row) or truncated by the trainer at three steps, {@code prev_done} on the first step
  * after an episode, all-zero previous inputs and hidden state at a trial start and nowhere else, and trial ends flagged
- * only where the second episode ends, episode ends flagged where either ends; a time-aware critic is fed where each
- * step sits in its trial. The result does not depend on how many workers step the environments.
+ * only where the second episode ends, episode ends flagged where either ends; the critic is fed where each step sits in
+ * its trial, then the environment's privileged features of the step's state. The result does not depend on how many
+ * workers step the environments.
  */
 class RolloutCollectorTest {
 
@@ -52,10 +53,16 @@ class RolloutCollectorTest {
                     assertThat(x[5]).as("prev_done of env %d at %d", i, t).isEqualTo(afterEpisode ? 1f : 0f);
                 }
                 assertThat(x[0]).as("observation: steps into the episode / 3").isEqualTo(steps / 3f);
+                int f = shape.criticFeatures();
                 float[] time = new float[TrialTime.FEATURES];
                 TrialTime.write(episode, 2, steps, 3, time, 0);
-                assertThat(Arrays.copyOfRange(r.time, k * TrialTime.FEATURES, (k + 1) * TrialTime.FEATURES)).as(
+                assertThat(Arrays.copyOfRange(r.critic, k * f, k * f + TrialTime.FEATURES)).as(
                         "time features of env %d at %d", i, t).isEqualTo(time);
+                float paying = r.critic[k * f + TrialTime.FEATURES];
+                assertThat(r.reward[k]).as("the privileged paying action of env %d at %d", i, t).isEqualTo(
+                        r.actionIndex[k] == paying ? 1f : 0f);
+                assertThat(r.critic[k * f + TrialTime.FEATURES + 1]).as("privileged streak of env %d at %d", i, t)
+                        .isEqualTo(streak);
                 steps++;
                 streak = r.reward[k] == 1f ? streak + 1 : 0;
                 boolean episodeEnds = streak == 2 || steps == Corridor.SPEC.maxEpisodeSteps();
@@ -84,7 +91,7 @@ class RolloutCollectorTest {
         Rollout one = collect(1);
         Rollout three = collect(3);
         assertThat(three.inputs).isEqualTo(one.inputs);
-        assertThat(three.time).isEqualTo(one.time);
+        assertThat(three.critic).isEqualTo(one.critic);
         assertThat(three.value).isEqualTo(one.value);
         assertThat(three.actionIndex).isEqualTo(one.actionIndex);
         assertThat(three.logProb).isEqualTo(one.logProb);
@@ -95,7 +102,7 @@ class RolloutCollectorTest {
 
     private static Rollout collect(int workers) {
         Corridor corridor = new Corridor();
-        NetworkShape shape = NetworkShape.of(Corridor.SPEC, 8, 2).withTimeAwareValue();
+        NetworkShape shape = NetworkShape.of(Corridor.SPEC, 8, 2).withTimeAwareValue().withPrivilegedValue(2);
         TrialSeeds seeds = new TrialSeeds(11);
         try (Rl2Model model = Rl2Model.create(shape, Device.cpu(), 5, 0f);
                 VectorTrials trials = new VectorTrials(corridor, seeds, ENVS, workers)) {

@@ -4,6 +4,7 @@ import dev.metapilot.bandit.random.SplitMix64;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.Task;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * Rewards and transitions are drawn from a stream seeded by the task and the seed passed to {@link #reset}, so a fixed
  * seed repeats the episode. {@code reset} and {@code step} allocate nothing.
  */
-public final class TabularMdpEnvironment implements Environment {
+public final class TabularMdpEnvironment implements Environment, PrivilegedFeatures {
 
     private final EnvSpec spec;
     private final int states;
@@ -26,6 +27,8 @@ public final class TabularMdpEnvironment implements Environment {
     private final int horizon;
     private final double[] rewardMeans;
     private final double[] cumulative;
+    private final double[] transitions;
+    private final FiniteHorizonPlanner planner;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -40,6 +43,8 @@ public final class TabularMdpEnvironment implements Environment {
         this.horizon = config.horizon();
         this.rewardMeans = new double[states * actions];
         this.cumulative = new double[states * actions * states];
+        this.transitions = new double[states * actions * states];
+        this.planner = new FiniteHorizonPlanner(states, actions, horizon);
     }
 
     @Override
@@ -58,6 +63,8 @@ public final class TabularMdpEnvironment implements Environment {
         }
         mdp.copyRewardMeans(rewardMeans);
         mdp.copyTransitions(cumulative);
+        System.arraycopy(cumulative, 0, transitions, 0, cumulative.length);
+        planner.solve(rewardMeans, transitions);
         for (int row = 0; row < states * actions; row++) {
             double sum = 0;
             for (int s2 = 0; s2 < states; s2++) {
@@ -107,6 +114,27 @@ public final class TabularMdpEnvironment implements Environment {
     private void writeObservation(float[] observation) {
         Arrays.fill(observation, 0, states, 0f);
         observation[state] = 1f;
+    }
+
+    @Override
+    public int privilegedFeatureCount() {
+        return 2 * actions;
+    }
+
+    /**
+     * For a trainer's critic only: the current state's reward means {@code r(s, a)}, then its optimal action values
+     * {@code Q*_t(s, a) / H} for the steps left in the episode (value iteration on the true MDP; 0 after the last
+     * step).
+     */
+    @Override
+    public void writePrivilegedFeatures(float[] out, int offset) {
+        if (!hasTask) {
+            throw new IllegalStateException("privileged features before setTask");
+        }
+        for (int a = 0; a < actions; a++) {
+            out[offset + a] = (float) rewardMeans[state * actions + a];
+            out[offset + actions + a] = t < horizon ? (float) (planner.q(t, state, a) / horizon) : 0f;
+        }
     }
 
     /** The current state (for tests and diagnostics). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,33 @@ class TabularMdpEnvironmentTest {
                 assertThat(result.terminated()).isFalse();
             }
             assertThatThrownBy(() -> env.step(action, obs, result)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void privilegedFeaturesAreTheStatesRewardMeansAndOptimalActionValues() {
+        try (Environment env = factory.create()) {
+            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+            assertThat(privileged.privilegedFeatureCount()).isEqualTo(4);
+            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[4], 0)).isInstanceOf(
+                    IllegalStateException.class);
+            env.setTask(task);
+            float[] obs = new float[2];
+            Action stay = Action.of(env.spec().actionSpace());
+            StepResult result = new StepResult();
+            float[] f = new float[4];
+            env.reset(0, obs);
+            privileged.writePrivilegedFeatures(f, 0);
+            // by hand, horizon 3: Q2 = r; Q1(0,·) = (2, 4.7), Q1(1,·) = (2, 5.7); Q0(0,·) = (4.7, 7.4); divided by 3
+            assertThat(f).containsExactly(new float[]{0f, 2f, 4.7f / 3, 7.4f / 3}, within(1e-5f));
+            env.step(stay, obs, result);
+            privileged.writePrivilegedFeatures(f, 0);
+            assertThat(f).containsExactly(new float[]{0f, 2f, 2f / 3, 4.7f / 3}, within(1e-5f));
+            env.step(stay, obs, result);
+            env.step(stay, obs, result);
+            assertThat(result.truncated()).isTrue();
+            privileged.writePrivilegedFeatures(f, 0);
+            assertThat(f).as("nothing is left after the last step").containsExactly(0f, 2f, 0f, 0f);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.metapilot.maze.grid;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
+import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.Task;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * Created by a plugin's factory once per worker and owned by that worker's trial thread. {@code reset} and {@code step}
  * are table look-ups and array copies: O(1), no allocation.
  */
-public final class GridEnvironment implements Environment {
+public final class GridEnvironment implements Environment, PrivilegedFeatures {
 
     /** Reward of a step that moves and does not reach the goal. */
     public static final float STEP_REWARD = -0.01f;
@@ -23,6 +24,10 @@ public final class GridEnvironment implements Environment {
     public static final float BUMP_REWARD = -0.011f;
     /** Reward of the step that reaches the goal: +1 and the step cost. */
     public static final float GOAL_REWARD = 0.99f;
+    /** Grid squares per unit of the privileged features (as in the maze observation, a large maze stays within 1). */
+    public static final float PRIVILEGED_SCALE = 20f;
+    /** Number of privileged features: see {@link #writePrivilegedFeatures}. */
+    public static final int PRIVILEGED_FEATURES = 4;
 
     private final EnvSpec spec;
     private GridMdp mdp;
@@ -71,6 +76,7 @@ public final class GridEnvironment implements Environment {
         bumpIndex = m.bumpIndex();
         goal = m.goal();
         horizon = m.horizon();
+        square = m.start();
         running = false;
     }
 
@@ -107,6 +113,27 @@ public final class GridEnvironment implements Environment {
             running = !truncated;
             result.set(bump ? BUMP_REWARD : STEP_REWARD, false, truncated, false);
         }
+    }
+
+    @Override
+    public int privilegedFeatureCount() {
+        return PRIVILEGED_FEATURES;
+    }
+
+    /**
+     * For a trainer's critic only, in squares / {@value #PRIVILEGED_SCALE}: the goal's columns east of the agent, its
+     * rows south of the agent, the shortest-path distance from the agent to the goal, and from the start to the goal.
+     */
+    @Override
+    public void writePrivilegedFeatures(float[] out, int offset) {
+        if (mdp == null) {
+            throw new IllegalStateException("privileged features before setTask");
+        }
+        Grid grid = mdp.grid();
+        out[offset] = (grid.column(goal) - grid.column(square)) / PRIVILEGED_SCALE;
+        out[offset + 1] = (grid.row(goal) - grid.row(square)) / PRIVILEGED_SCALE;
+        out[offset + 2] = mdp.distanceToGoal(square) / PRIVILEGED_SCALE;
+        out[offset + 3] = mdp.distanceToGoal(mdp.start()) / PRIVILEGED_SCALE;
     }
 
     /** The agent's square, for tests and tools that watch an episode. */
