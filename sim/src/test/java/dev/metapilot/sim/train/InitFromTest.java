@@ -44,12 +44,7 @@ class InitFromTest {
         assertThat(after.envSteps()).isEqualTo(tuned.stepsPerUpdate());
         assertThat(after.adamSteps()).isEqualTo(4);
         assertThat(after.observationCount()).isEqualTo(from.observationCount() + tuned.stepsPerUpdate());
-        from.parameters().forEach((name, values) -> {
-            float[] now = after.parameters().get(name);
-            for (int i = 0; i < values.length; i++) {
-                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
-            }
-        });
+        assertKeptEveryParameterOf(from, after);
         assertThat(after.config()).containsEntry("init_from", source.toString());
 
         // without --init-from the same settings start from the seeded weights instead
@@ -74,12 +69,7 @@ class InitFromTest {
                 Plugins.bandit(3, 10), 1, aware, false);
         Checkpoint after = CheckpointFile.read(aware.resolve(CheckpointFile.NAME));
         assertThat(after.parameters()).containsKeys("time_value_weight", "time_value_bias");
-        from.parameters().forEach((name, values) -> {
-            float[] now = after.parameters().get(name);
-            for (int i = 0; i < values.length; i++) {
-                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
-            }
-        });
+        assertKeptEveryParameterOf(from, after);
         for (float b : after.parameters().get("time_value_bias")) {
             assertThat(b).as("the time term's initial bias").isCloseTo(0f, within(1e-6f));
         }
@@ -103,12 +93,7 @@ class InitFromTest {
         Checkpoint after = CheckpointFile.read(privileged.resolve(CheckpointFile.NAME));
         assertThat(after.config()).containsEntry("privileged_value", "true");
         assertThat(after.parameters()).containsKeys("privileged_hidden_weight", "privileged_out_weight");
-        from.parameters().forEach((name, values) -> {
-            float[] now = after.parameters().get(name);
-            for (int i = 0; i < values.length; i++) {
-                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
-            }
-        });
+        assertKeptEveryParameterOf(from, after);
 
         // a time-aware run from the privileged one: the privileged term's inputs differ, so it starts fresh there
         Path timed = tmp.resolve("timed");
@@ -143,5 +128,15 @@ class InitFromTest {
         assertThatThrownBy(() -> TrainingRuns.train(missing, Plugins.bandit(3, 5), 1, tmp.resolve("m"), false))
                 .isInstanceOf(TrainingException.class).hasMessageContaining("no checkpoint").hasMessageContaining(
                         "to start from");
+    }
+
+    /** Every parameter of {@code from} is in {@code after} with its values (an update at lr 1e-12 moves nothing). */
+    private static void assertKeptEveryParameterOf(Checkpoint from, Checkpoint after) {
+        from.parameters().forEach((name, values) -> {
+            float[] now = after.parameters().get(name);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(now[i]).as(name + "[" + i + "]").isCloseTo(values[i], within(1e-6f));
+            }
+        });
     }
 }
