@@ -123,6 +123,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--privileged-value", description = "The critic also reads what the simulator knows and the policy cannot observe: the hidden task and the true state (an asymmetric actor-critic; the environment must provide privileged features: maze, hallway, bandit, tabular-mdp). The actor and the exported graph do not.")
     private boolean privilegedValue;
 
+    @Option(names = "--task-inference-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: a training-only head on the GRU output predicts the privileged features (task inference), so that the hidden state keeps what the trial revealed about the task; needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
+    private double taskInferenceCoef;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -211,6 +214,7 @@ final class TrainCommand implements Callable<Integer> {
                     .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
                     .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
                     .episodicReturns(episodicReturns).privilegedValue(privilegedValue)
+                    .taskInferenceCoef(taskInferenceCoef)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

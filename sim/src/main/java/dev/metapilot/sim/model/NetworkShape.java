@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param timeFeatures F, the critic's time features: 0 for a critic that sees only the hidden state
  * @param episodeResetUnits K, the units of each layer zeroed at an episode start, 0 to H
  * @param privilegedFeatures P, the critic's privileged features: 0 for a critic that does not see the task
+ * @param taskInference a training-only head predicts the P privileged features from the GRU output (needs P > 0)
  */
 public record NetworkShape(int observationSize, Space actionSpace, int hidden, int layers, int timeFeatures,
-        int episodeResetUnits, int privilegedFeatures) {
+        int episodeResetUnits, int privilegedFeatures, boolean taskInference) {
 
     public NetworkShape {
         Objects.requireNonNull(actionSpace, "actionSpace is null");
@@ -44,6 +45,10 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
         if (privilegedFeatures < 0) {
             throw new IllegalArgumentException("privilegedFeatures must be >= 0, got " + privilegedFeatures);
         }
+        if (taskInference && privilegedFeatures == 0) {
+            throw new IllegalArgumentException("task inference predicts the privileged features: it needs a "
+                    + "privileged critic");
+        }
     }
 
     /**
@@ -58,7 +63,7 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
 
     /** A shape whose critic sees only the hidden state and whose whole hidden state carries over the trial. */
     public NetworkShape(int observationSize, Space actionSpace, int hidden, int layers) {
-        this(observationSize, actionSpace, hidden, layers, 0, 0, 0);
+        this(observationSize, actionSpace, hidden, layers, 0, 0, 0, false);
     }
 
     /** The shape of a network for environments of {@code spec}. */
@@ -69,12 +74,13 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
     /** This shape with a time-aware critic, reading the {@link TrialTime} features. */
     public NetworkShape withTimeAwareValue() {
         return new NetworkShape(observationSize, actionSpace, hidden, layers, TrialTime.FEATURES, episodeResetUnits,
-                privilegedFeatures);
+                privilegedFeatures, taskInference);
     }
 
     /** This shape with the first {@code units} units of each layer reset at every episode start. */
     public NetworkShape withEpisodeResetUnits(int units) {
-        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, units, privilegedFeatures);
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, units, privilegedFeatures,
+                taskInference);
     }
 
     /** This shape with a privileged critic reading {@code features} privileged features. */
@@ -83,7 +89,13 @@ public record NetworkShape(int observationSize, Space actionSpace, int hidden, i
             throw new IllegalArgumentException("a privileged critic needs at least one feature, got " + features);
         }
         return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, episodeResetUnits,
-                features);
+                features, taskInference);
+    }
+
+    /** This shape with a task-inference head that predicts the privileged features from the GRU output. */
+    public NetworkShape withTaskInference() {
+        return new NetworkShape(observationSize, actionSpace, hidden, layers, timeFeatures, episodeResetUnits,
+                privilegedFeatures, true);
     }
 
     /** True when the critic reads {@link #privilegedFeatures()} privileged features. */

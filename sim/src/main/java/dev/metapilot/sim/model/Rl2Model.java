@@ -91,7 +91,9 @@ public final class Rl2Model implements AutoCloseable {
             if (name.endsWith(Rl2Network.LOG_STD)) {
                 Arrays.fill(v, initLogStd);
             } else if (!name.equals(Rl2Network.HEAD_BLOCK + "_bias") && !name.equals(Rl2Network.TIME_VALUE_BLOCK
-                    + "_bias") && !(name.startsWith(Rl2Network.PRIVILEGED_PREFIX) && name.endsWith("_bias"))) {
+                    + "_bias") && !name.equals(Rl2Network.TASK_INFERENCE_BLOCK + "_bias")
+                    && !(name.startsWith(
+                            Rl2Network.PRIVILEGED_PREFIX) && name.endsWith("_bias"))) {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
                 }
@@ -186,7 +188,8 @@ public final class Rl2Model implements AutoCloseable {
     /**
      * The forward over sequences, for the update: {@code x [T, B, in]} from {@code h0 [L, B, H]}, with the critic's
      * features {@code [T, B, F+P]} for a time-aware or privileged critic (null otherwise); returns
-     * {@code heads [T, B, A+1]} and {@code hT}. The arrays are attached to the inputs' manager.
+     * {@code heads [T, B, A+1]} and {@code hT}, and with a task-inference head its prediction {@code [T, B, P]}. The
+     * arrays are attached to the inputs' manager.
      */
     public NDList forward(NDArray x, NDArray h0, NDArray critic, boolean training) {
         NDList in = new NDList(x, h0);

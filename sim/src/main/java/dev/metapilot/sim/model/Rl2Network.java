@@ -35,6 +35,11 @@ import java.util.Objects;
  * never see these features, and the exported graph computes {@code v(h)} only.
  *
  * <p>
+ * A task-inference head ({@link NetworkShape#taskInference()}) predicts the P privileged features from the GRU output
+ * with one linear block, {@code task_inference}, as a third output {@code [T,B,P]}: trained by an auxiliary loss so
+ * that the hidden state holds what the trial has revealed about the task (Humplik et al. 2019). Not exported.
+ *
+ * <p>
  * With K {@link NetworkShape#episodeResetUnits() episode-reset units}, the first K units of every layer's state are
  * multiplied by {@code 1 - prev_done} before the step that {@code prev_done} (the input's last column) marks as an
  * episode's first: {@code h <- h * (1 - prev_done * m)}, {@code m} 1 on those units. Over a sequence the GRU runs in
@@ -60,6 +65,8 @@ public final class Rl2Network extends AbstractBlock {
     public static final String TIME_VALUE_BLOCK = "time_value";
     /** Name prefix of a privileged critic's blocks, {@code privileged_hidden} and {@code privileged_out}. */
     public static final String PRIVILEGED_PREFIX = "privileged_";
+    /** Name of the task-inference head; its parameters are {@code task_inference_weight [P,H]} and its bias. */
+    public static final String TASK_INFERENCE_BLOCK = "task_inference";
     /** Hidden units of a privileged critic's network. */
     public static final int PRIVILEGED_UNITS = 64;
 
@@ -69,6 +76,7 @@ public final class Rl2Network extends AbstractBlock {
     private final Linear timeValue;
     private final Linear privilegedHidden;
     private final Linear privilegedOut;
+    private final Linear taskInference;
 
     /** A network of {@code shape}; call {@code initialize} with the input shapes before the first forward. */
     public Rl2Network(NetworkShape shape) {
@@ -85,6 +93,9 @@ public final class Rl2Network extends AbstractBlock {
                 : null;
         this.privilegedOut = shape.privilegedValue()
                 ? addChildBlock(PRIVILEGED_PREFIX + "out", Linear.builder().setUnits(1).build())
+                : null;
+        this.taskInference = shape.taskInference()
+                ? addChildBlock(TASK_INFERENCE_BLOCK, Linear.builder().setUnits(shape.privilegedFeatures()).build())
                 : null;
         if (shape.continuous()) {
             addParameter(Parameter.builder().setName(LOG_STD).setType(Parameter.Type.OTHER).optShape(new Shape(shape
@@ -125,6 +136,10 @@ public final class Rl2Network extends AbstractBlock {
                     .singletonOrThrow().tanh();
             out = addToValue(out, privilegedOut.forward(parameterStore, new NDList(hidden), training, params)
                     .singletonOrThrow());
+        }
+        if (taskInference != null) {
+            return new NDList(out, recurrent.get(1), taskInference.forward(parameterStore, new NDList(features),
+                    training, params).singletonOrThrow());
         }
         return new NDList(out, recurrent.get(1));
     }
@@ -196,6 +211,9 @@ public final class Rl2Network extends AbstractBlock {
             privilegedHidden.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden() + shape
                     .criticFeatures()));
             privilegedOut.initialize(manager, dataType, new Shape(x.get(0), x.get(1), PRIVILEGED_UNITS));
+        }
+        if (taskInference != null) {
+            taskInference.initialize(manager, dataType, new Shape(x.get(0), x.get(1), shape.hidden()));
         }
     }
 }

@@ -78,6 +78,7 @@ final class MetricsLog implements AutoCloseable {
         r.put("approx_kl", u.approxKl());
         r.put("clip_fraction", u.clipFraction());
         r.put("grad_norm", u.gradNorm());
+        r.put("task_inference_loss", u.taskInferenceLoss());
         r.put("trials", rollout.finishedTrials());
         r.put("mean_trial_return", rollout.meanFinishedReturn());
         r.put("recent_trial_return", recentReturn);

@@ -18,18 +18,19 @@ final class PpoLoss {
 
     /** The total loss to minimise and its parts (scalars). */
     record Terms(NDArray total, NDArray policy, NDArray value, NDArray entropy, NDArray approxKl,
-            NDArray clipFraction) {}
+            NDArray clipFraction, NDArray taskInference) {}
 
     private PpoLoss() {}
 
     /**
      * @param heads the network's {@code [T, P, A+1]} output for the minibatch
+     * @param belief the task-inference head's {@code [T, P, F]} prediction of the privileged features, null without
      * @param logStd the Box policy's {@code log_std} parameter, null for a Discrete policy
      * @param batch the minibatch's arrays
      * @param manager where the minibatch's constant arrays are made
      */
-    static Terms compute(NDArray heads, NDArray logStd, TrialSequences batch, NetworkShape shape, TrainConfig config,
-            NDManager manager) {
+    static Terms compute(NDArray heads, NDArray belief, NDArray logStd, TrialSequences batch, NetworkShape shape,
+            TrainConfig config, NDManager manager) {
         int a = shape.actionSize();
         Shape steps = new Shape(batch.length, batch.count);
         NDArray mask = manager.create(batch.mask, steps);
@@ -67,9 +68,18 @@ final class PpoLoss {
         NDArray valueLoss = maskedMean(valueError, mask, count).mul(0.5f);
         NDArray total = policy.add(valueLoss.mul((float) config.valueCoef()))
                 .sub(entropy.mul((float) config.entropyCoef()));
+        NDArray taskInference = manager.zeros(new Shape());
+        if (belief != null) {
+            // the privileged features follow the time features in each step's critic features
+            NDArray critic = manager.create(batch.critic, new Shape(batch.length, batch.count, shape
+                    .criticFeatures()));
+            NDArray target = critic.get(new NDIndex(":, :, " + shape.timeFeatures() + ":"));
+            taskInference = maskedMean(belief.sub(target).square().mean(new int[]{-1}), mask, count);
+            total = total.add(taskInference.mul((float) config.taskInferenceCoef()));
+        }
         NDArray approxKl = maskedMean(ratio.sub(1f).sub(logRatio), mask, count);
         NDArray clipFraction = maskedMean(ratio.sub(1f).abs().gt(eps).toType(DataType.FLOAT32, false), mask, count);
-        return new Terms(total, policy, valueLoss, entropy, approxKl, clipFraction);
+        return new Terms(total, policy, valueLoss, entropy, approxKl, clipFraction, taskInference);
     }
 
     private static NDArray maskedMean(NDArray x, NDArray mask, float count) {

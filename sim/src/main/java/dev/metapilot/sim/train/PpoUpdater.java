@@ -51,7 +51,7 @@ final class PpoUpdater {
                 rollout.envs, config.gamma(), config.gaeLambda(), advantages, returns);
         Gae.normalise(advantages);
         int[] envs = new int[rollout.envs];
-        double[] sums = new double[6];
+        double[] sums = new double[7];
         int minibatches = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int i = 0; i < envs.length; i++) {
@@ -76,7 +76,8 @@ final class PpoUpdater {
             }
         }
         int n = minibatches;
-        return new UpdateStats(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n);
+        return new UpdateStats(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n, sums[6]
+                / n);
     }
 
     private double[] minibatch(TrialSequences batch) {
@@ -90,7 +91,8 @@ final class PpoUpdater {
             PpoLoss.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList out = model.forward(x, h0, critic, true);
-                terms = PpoLoss.compute(out.get(0), model.logStd(), batch, shape, config, manager);
+                terms = PpoLoss.compute(out.get(0), out.size() > 2 ? out.get(2) : null, model.logStd(), batch, shape,
+                        config, manager);
                 collector.backward(terms.total());
             }
             double norm = adam.gradientNorm();
@@ -105,12 +107,14 @@ final class PpoUpdater {
                 adam.discardGradients();
                 log.warn("skipped a minibatch step: gradient norm {} (loss {})", norm, terms.total().getFloat());
                 return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
-                        terms.approxKl().getFloat(), terms.clipFraction().getFloat(), 0};
+                        terms.approxKl().getFloat(), terms.clipFraction().getFloat(), 0, terms.taskInference()
+                                .getFloat()};
             }
             consecutiveNonFinite = 0;
             adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)));
             return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
-                    terms.approxKl().getFloat(), terms.clipFraction().getFloat(), norm};
+                    terms.approxKl().getFloat(), terms.clipFraction().getFloat(), norm, terms.taskInference()
+                            .getFloat()};
         }
     }
 }

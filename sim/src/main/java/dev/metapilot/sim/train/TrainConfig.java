@@ -45,12 +45,14 @@ import java.util.stream.Collectors;
  *     return only), while the hidden state still carries over the trial; false: only a trial end is (RL²)
  * @param privilegedValue the critic also reads the environment's {@code PrivilegedFeatures} (the hidden task and the
  *     true state: an asymmetric actor-critic); the actor and the exported graph do not
+ * @param taskInferenceCoef weight of an auxiliary loss: a head on the GRU output predicts the privileged features
+ *     (needs {@code privilegedValue}); 0 for none
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
         float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
-        boolean episodicReturns, boolean privilegedValue) {
+        boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -69,6 +71,14 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         positive("rollout", rollout);
         nonNegative("bptt", bptt);
         NetworkShape.checkEpisodeResetUnits(episodeResetUnits, hidden);
+        if (!(taskInferenceCoef >= 0) || Double.isInfinite(taskInferenceCoef)) {
+            throw new IllegalArgumentException("task inference coefficient must be finite and >= 0, got "
+                    + taskInferenceCoef);
+        }
+        if (taskInferenceCoef > 0 && !privilegedValue) {
+            throw new IllegalArgumentException("--task-inference-coef predicts the privileged features: it needs "
+                    + "--privileged-value");
+        }
         positive("epochs", epochs);
         positive("minibatches", minibatches);
         if (minibatches > envs) {
@@ -143,6 +153,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         if (privilegedValue) {
             p.put("privileged_value", "true");
         }
+        if (taskInferenceCoef > 0) {
+            p.put("task_inference_coef", Double.toString(taskInferenceCoef));
+        }
         return p;
     }
 
@@ -199,6 +212,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private int episodeResetUnits;
         private boolean episodicReturns;
         private boolean privilegedValue;
+        private double taskInferenceCoef;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -329,6 +343,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder taskInferenceCoef(double v) {
+            taskInferenceCoef = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -336,7 +355,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
-                    episodeResetUnits, episodicReturns, privilegedValue);
+                    episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef);
         }
     }
 }

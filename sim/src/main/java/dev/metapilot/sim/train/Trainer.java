@@ -64,7 +64,8 @@ public final class Trainer {
         NetworkShape plain = NetworkShape.of(spec, config.hidden(), config.layers()).withEpisodeResetUnits(config
                 .episodeResetUnits());
         NetworkShape timed = config.timeAwareValue() ? plain.withTimeAwareValue() : plain;
-        NetworkShape shape = config.privilegedValue() ? timed.withPrivilegedValue(privilegedFeatures()) : timed;
+        NetworkShape privileged = config.privilegedValue() ? timed.withPrivilegedValue(privilegedFeatures()) : timed;
+        NetworkShape shape = config.taskInferenceCoef() > 0 ? privileged.withTaskInference() : privileged;
         try (Rl2Model model = Rl2Model.create(shape, device, seeds.weights(), config.initLogStd());
                 AdamOptimizer adam = new AdamOptimizer(model.parameters(), model.manager(), config.learningRate(),
                         TrainConfig.ADAM_BETA1, TrainConfig.ADAM_BETA2, config.adamEpsilon());

@@ -70,8 +70,8 @@ final class TrainingState {
 
     /**
      * The parameters a fresh run takes from {@code saved}: all of them, except that a time-aware or privileged critic's
-     * extra terms start from their initial weights when {@code saved} has none (or has them for other features), and
-     * are dropped when this run's critic has none.
+     * extra terms (and a task-inference head) start from their initial weights when {@code saved} has none (or has them
+     * for other features), and are dropped when this run's critic has none.
      */
     private Map<String, float[]> adopted(Map<String, float[]> saved) {
         Map<String, float[]> out = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ final class TrainingState {
 
     private static boolean isCriticTerm(String parameter) {
         return parameter.startsWith(Rl2Network.TIME_VALUE_BLOCK + "_") || parameter.startsWith(
-                Rl2Network.PRIVILEGED_PREFIX);
+                Rl2Network.PRIVILEGED_PREFIX) || parameter.startsWith(Rl2Network.TASK_INFERENCE_BLOCK + "_");
     }
 
     /** The state as a checkpoint of the run configured by {@code config}. */

@@ -6,4 +6,4 @@ package dev.metapilot.sim.train;
  * the {@link PpoUpdater} on the trainer's main thread; written to the metrics file.
  */
 record UpdateStats(double policyLoss, double valueLoss, double entropy, double approxKl, double clipFraction,
-        double gradNorm) {}
+        double gradNorm, double taskInferenceLoss) {}

@@ -73,12 +73,12 @@ class TrainCommandTest {
     @Test
     void theMemoryOptionsReachTheConfigurationAndTheModelMetadata() throws Exception {
         int rc = run(args(tmp.resolve("memory"), "--time-aware-value", "--episode-reset-units", "6",
-                "--episodic-returns", "--privileged-value").toArray(String[]::new));
+                "--episodic-returns", "--privileged-value", "--task-inference-coef", "0.5").toArray(String[]::new));
         assertThat(rc).as(err.toString()).isZero();
         try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
                 .spec(), "bandit")) {
             assertThat(p.metadata().trainingConfig()).contains("time_aware_value=true", "episode_reset_units=6",
-                    "episodic_returns=true", "privileged_value=true");
+                    "episodic_returns=true", "privileged_value=true", "task_inference_coef=0.5");
         }
         out.getBuffer().setLength(0);
         assertThat(run(args(tmp.resolve("wide"), "--episode-reset-units", "9").toArray(String[]::new))).isEqualTo(2);

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
@@ -124,6 +128,53 @@ class PrivilegedValueTest {
             assertThat(exported.headBias()).isEqualTo(plain.headBias());
             assertThat(exported.layers().get(0).inputWeight()).isEqualTo(plain.layers().get(0).inputWeight());
             assertThat(exported.layers().get(0).recurrentWeight()).isEqualTo(plain.layers().get(0).recurrentWeight());
+        }
+    }
+
+    @Test
+    void aTaskInferenceHeadPredictsThePrivilegedFeaturesFromTheGruOutputAndIsNotExported() {
+        NetworkShape privileged = NetworkShape.of(SPEC, 8, 1).withPrivilegedValue(P);
+        assertThatThrownBy(() -> NetworkShape.of(SPEC, 8, 1).withTaskInference()).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("needs a privileged critic");
+        try (Rl2Model reference = Rl2Model.create(privileged, Device.cpu(), 3, 0f);
+                Rl2Model model = Rl2Model.create(privileged.withTaskInference(), Device.cpu(), 3, 0f);
+                NDManager manager = NDManager.newBaseManager()) {
+            SplittableRandom random = new SplittableRandom(5);
+            Map<String, float[]> weights = RandomWeights.of(model, random);
+            model.load(weights);
+            Map<String, float[]> common = new LinkedHashMap<>(weights);
+            common.keySet().removeIf(name -> name.startsWith(Rl2Network.TASK_INFERENCE_BLOCK));
+            reference.load(common);
+            float[] x = new float[3 * BATCH * privileged.inputSize()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) random.nextGaussian();
+            }
+            float[] critic = new float[3 * BATCH * P];
+            NDArray xs = manager.create(x, new Shape(3, BATCH, privileged.inputSize()));
+            NDArray h0 = manager.zeros(new Shape(1, BATCH, 8));
+            NDArray cs = manager.create(critic, new Shape(3, BATCH, P));
+            NDList out = model.forward(xs, h0, cs, false);
+            NDList plain = reference.forward(xs, h0, cs, false);
+            assertThat(plain).hasSize(2);
+            assertThat(out).hasSize(3);
+            assertThat(out.get(0).toFloatArray()).isEqualTo(plain.get(0).toFloatArray());
+            float[] belief = out.get(2).toFloatArray();
+            assertThat(out.get(2).getShape()).isEqualTo(new Shape(3, BATCH, P));
+            // h at the last step is hT; its prediction is W h + b
+            float[] hT = out.get(1).toFloatArray();
+            float[] w = weights.get("task_inference_weight");
+            float[] b = weights.get("task_inference_bias");
+            for (int row = 0; row < BATCH; row++) {
+                for (int j = 0; j < P; j++) {
+                    double expected = b[j];
+                    for (int k = 0; k < 8; k++) {
+                        expected += w[j * 8 + k] * hT[row * 8 + k];
+                    }
+                    assertThat((double) belief[(2 * BATCH + row) * P + j]).isCloseTo(expected, within(1e-5));
+                }
+            }
+            assertThat(model.weights().headWeight()).isEqualTo(reference.weights().headWeight());
+            assertThat(model.values().get("task_inference_bias")).isEqualTo(b);
         }
     }
 

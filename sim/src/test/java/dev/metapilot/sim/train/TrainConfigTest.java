@@ -39,6 +39,10 @@ class TrainConfigTest {
         assertThatThrownBy(() -> TrainConfig.builder("maze").bptt(-1).build()).hasMessageContaining("bptt must be");
         assertThatThrownBy(() -> TrainConfig.builder("maze").hidden(8).episodeResetUnits(9).build())
                 .hasMessageContaining("episode reset units must be in [0, hidden = 8], got 9");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").taskInferenceCoef(0.5).build()).hasMessageContaining(
+                "it needs --privileged-value");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").privilegedValue(true).taskInferenceCoef(-1).build())
+                .hasMessageContaining("task inference coefficient must be finite and >= 0");
         assertThatThrownBy(() -> new RunOptions(0, "cpu", 0, 0, 1, 0, java.nio.file.Path.of("r"), java.nio.file.Path
                 .of("m.onnx"), false, false)).hasMessageContaining("steps must be >= 1");
     }

@@ -1,0 +1,60 @@
+package dev.metapilot.sim.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metapilot.bandit.BanditPlugin;
+import dev.metapilot.sim.testing.Plugins;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --task-inference-coef}: the auxiliary loss reaches the head (its loss falls while the policy trains) and is
+ * logged; a run without it logs 0.
+ */
+class TaskInferenceTest {
+
+    private static final Pattern LOSS = Pattern.compile("\"task_inference_loss\":([-0-9.Ee]+)");
+
+    @TempDir
+    Path tmp;
+
+    private static TrainConfig.Builder bandit() {
+        return TrainConfig.builder("bandit").envConfig(Plugins.resolved(new BanditPlugin(), Map.of("arms", "3",
+                "pulls", "10"))).seed(2).hidden(16).envs(16).rollout(10).epochs(2).minibatches(2).learningRate(1e-2)
+                .privilegedValue(true);
+    }
+
+    @Test
+    void theTaskInferenceLossFallsAndIsLogged() throws IOException {
+        Path run = tmp.resolve("ti");
+        TrainingRuns.train(bandit().taskInferenceCoef(1).build(), Plugins.bandit(3, 10), 20, run, false);
+        List<Double> losses = losses(run);
+        assertThat(losses).hasSize(20);
+        assertThat(losses.get(0)).as("the head starts far from the arm probabilities").isGreaterThan(0.1);
+        assertThat(losses.get(19)).as("and learns to predict them").isLessThan(losses.get(0) / 2);
+
+        Path plain = tmp.resolve("plain");
+        TrainingRuns.train(bandit().build(), Plugins.bandit(3, 10), 2, plain, false);
+        assertThat(losses(plain)).containsOnly(0.0);
+    }
+
+    private static List<Double> losses(Path run) throws IOException {
+        List<Double> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve(MetricsLog.NAME))) {
+            if (line.contains("\"type\":\"update\"")) {
+                Matcher m = LOSS.matcher(line);
+                assertThat(m.find()).as(line).isTrue();
+                out.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        return out;
+    }
+}
