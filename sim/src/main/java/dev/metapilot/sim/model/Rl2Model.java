@@ -90,10 +90,9 @@ public final class Rl2Model implements AutoCloseable {
             float[] v = new float[Math.toIntExact(array.size())];
             if (name.endsWith(Rl2Network.LOG_STD)) {
                 Arrays.fill(v, initLogStd);
-            } else if (!name.equals(Rl2Network.HEAD_BLOCK + "_bias") && !name.equals(Rl2Network.TIME_VALUE_BLOCK
-                    + "_bias") && !name.equals(Rl2Network.TASK_INFERENCE_BLOCK + "_bias")
-                    && !(name.startsWith(
-                            Rl2Network.PRIVILEGED_PREFIX) && name.endsWith("_bias"))) {
+            } else if (!name.endsWith("_bias")) {
+                // the linear blocks' biases ("..._bias": head, critic terms, task inference) stay 0; the GRU's
+                // ("..._BIAS") are drawn like its weights
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
                 }

@@ -67,6 +67,15 @@ public final class Rl2Network extends AbstractBlock {
     public static final String PRIVILEGED_PREFIX = "privileged_";
     /** Name of the task-inference head; its parameters are {@code task_inference_weight [P,H]} and its bias. */
     public static final String TASK_INFERENCE_BLOCK = "task_inference";
+    /**
+     * True for a parameter of a block that only training uses (the time-aware and privileged critic terms, the
+     * task-inference head): not exported, and started fresh or dropped when {@code --init-from} crosses shapes.
+     */
+    public static boolean isTrainingOnly(String parameter) {
+        return parameter.startsWith(TIME_VALUE_BLOCK + "_") || parameter.startsWith(PRIVILEGED_PREFIX) || parameter
+                .startsWith(TASK_INFERENCE_BLOCK + "_");
+    }
+
     /** Hidden units of a privileged critic's network. */
     public static final int PRIVILEGED_UNITS = 64;
 

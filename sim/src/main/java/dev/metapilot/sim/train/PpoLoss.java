@@ -25,12 +25,13 @@ final class PpoLoss {
     /**
      * @param heads the network's {@code [T, P, A+1]} output for the minibatch
      * @param belief the task-inference head's {@code [T, P, F]} prediction of the privileged features, null without
+     * @param critic the minibatch's critic features {@code [T, P, time + F]} (the forward's input), null without
      * @param logStd the Box policy's {@code log_std} parameter, null for a Discrete policy
      * @param batch the minibatch's arrays
      * @param manager where the minibatch's constant arrays are made
      */
-    static Terms compute(NDArray heads, NDArray belief, NDArray logStd, TrialSequences batch, NetworkShape shape,
-            TrainConfig config, NDManager manager) {
+    static Terms compute(NDArray heads, NDArray belief, NDArray critic, NDArray logStd, TrialSequences batch,
+            NetworkShape shape, TrainConfig config, NDManager manager) {
         int a = shape.actionSize();
         Shape steps = new Shape(batch.length, batch.count);
         NDArray mask = manager.create(batch.mask, steps);
@@ -71,8 +72,6 @@ final class PpoLoss {
         NDArray taskInference = manager.zeros(new Shape());
         if (belief != null) {
             // the privileged features follow the time features in each step's critic features
-            NDArray critic = manager.create(batch.critic, new Shape(batch.length, batch.count, shape
-                    .criticFeatures()));
             NDArray target = critic.get(new NDIndex(":, :, " + shape.timeFeatures() + ":"));
             taskInference = maskedMean(belief.sub(target).square().mean(new int[]{-1}), mask, count);
             total = total.add(taskInference.mul((float) config.taskInferenceCoef()));

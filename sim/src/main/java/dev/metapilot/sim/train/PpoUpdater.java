@@ -91,8 +91,8 @@ final class PpoUpdater {
             PpoLoss.Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList out = model.forward(x, h0, critic, true);
-                terms = PpoLoss.compute(out.get(0), out.size() > 2 ? out.get(2) : null, model.logStd(), batch, shape,
-                        config, manager);
+                terms = PpoLoss.compute(out.get(0), out.size() > 2 ? out.get(2) : null, critic, model.logStd(), batch,
+                        shape, config, manager);
                 collector.backward(terms.total());
             }
             double norm = adam.gradientNorm();

@@ -45,8 +45,8 @@ final class TrainingState {
 
     /**
      * Starts a fresh run from the parameters and observation statistics of checkpoint {@code c} (read from
-     * {@code file}) of another run; optimiser, counters and environments stay fresh. The two runs may differ in whether
-     * the critic is time-aware.
+     * {@code file}) of another run; optimiser, counters and environments stay fresh. The two runs may differ in their
+     * training-only blocks (time-aware or privileged critic, task inference).
      *
      * @throws TrainingException when the checkpoint's network or observation size does not fit this run's
      */
@@ -77,21 +77,17 @@ final class TrainingState {
         Map<String, float[]> out = new LinkedHashMap<>();
         Map<String, float[]> fresh = model.values();
         saved.forEach((name, values) -> {
-            if (!isCriticTerm(name) || fresh.containsKey(name) && fresh.get(name).length == values.length) {
+            if (!Rl2Network.isTrainingOnly(name)
+                    || fresh.containsKey(name) && fresh.get(name).length == values.length) {
                 out.put(name, values);
             }
         });
         fresh.forEach((name, values) -> {
-            if (isCriticTerm(name)) {
+            if (Rl2Network.isTrainingOnly(name)) {
                 out.putIfAbsent(name, values);
             }
         });
         return out;
-    }
-
-    private static boolean isCriticTerm(String parameter) {
-        return parameter.startsWith(Rl2Network.TIME_VALUE_BLOCK + "_") || parameter.startsWith(
-                Rl2Network.PRIVILEGED_PREFIX) || parameter.startsWith(Rl2Network.TASK_INFERENCE_BLOCK + "_");
     }
 
     /** The state as a checkpoint of the run configured by {@code config}. */

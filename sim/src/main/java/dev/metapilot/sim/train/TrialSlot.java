@@ -32,6 +32,8 @@ final class TrialSlot implements AutoCloseable {
 
     private final int index;
     private final Environment env;
+    /** The environment as a source of privileged features, null when it has none. */
+    private final PrivilegedFeatures privileged;
     private final EnvSpec spec;
     private final TaskDistribution tasks;
     private final TrialSeeds seeds;
@@ -50,6 +52,7 @@ final class TrialSlot implements AutoCloseable {
     TrialSlot(int index, Environment env, TaskDistribution tasks, TrialSeeds seeds) {
         this.index = index;
         this.env = Objects.requireNonNull(env, "env is null");
+        this.privileged = env instanceof PrivilegedFeatures p ? p : null;
         this.spec = env.spec();
         this.tasks = Objects.requireNonNull(tasks, "tasks is null");
         this.seeds = Objects.requireNonNull(seeds, "seeds is null");
@@ -113,7 +116,7 @@ final class TrialSlot implements AutoCloseable {
      * @throws IllegalStateException when the environment has none
      */
     void writePrivilegedFeatures(float[] out, int offset) {
-        if (!(env instanceof PrivilegedFeatures privileged)) {
+        if (privileged == null) {
             throw new IllegalStateException("environment " + spec.id() + " has no privileged features");
         }
         privileged.writePrivilegedFeatures(out, offset);
