@@ -12,6 +12,7 @@ import dev.metapilot.env.testing.EnvironmentContract;
 import dev.metapilot.maze.grid.GridEnvironment;
 import dev.metapilot.maze.grid.Heading;
 import dev.metapilot.maze.hallway.HallwayPlugin;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -59,25 +60,45 @@ class MazeEnvironmentTest {
     }
 
     @Test
-    void privilegedFeaturesAreTheGoalDisplacementAndTheShortestPathDistances() {
+    void privilegedFeaturesAreTheGoalDisplacementTheShortestPathDistancesAndTheExpertsMoveOnceTheGoalWasReached() {
         try (Environment env = factory.create()) {
             PrivilegedFeatures privileged = (PrivilegedFeatures) env;
-            assertThat(privileged.privilegedFeatureCount()).isEqualTo(GridEnvironment.PRIVILEGED_FEATURES).isEqualTo(4);
-            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[4], 0)).isInstanceOf(
+            assertThat(privileged.privilegedFeatureCount()).isEqualTo(GridEnvironment.PRIVILEGED_FEATURES).isEqualTo(8);
+            assertThat(privileged.expertActionOffset()).isEqualTo(4);
+            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[8], 0)).isInstanceOf(
                     IllegalStateException.class);
             env.setTask(Mazes.fileTask("small", "#####", "#S.G#", "#.###", "#####"));
             env.reset(0, obs);
-            float[] f = new float[5];
+            float[] f = new float[9];
             privileged.writePrivilegedFeatures(f, 1);
-            assertThat(f).containsExactly(0f, 2 / 20f, 0f, 2 / 20f, 2 / 20f);
+            assertThat(f).as("episode 1: no expert move yet").containsExactly(0f, 2 / 20f, 0f, 2 / 100f, 2 / 100f, 0f,
+                    0f, 0f, 0f);
             step(env, Heading.EAST);
             privileged.writePrivilegedFeatures(f, 1);
-            assertThat(f).containsExactly(0f, 1 / 20f, 0f, 1 / 20f, 2 / 20f);
+            assertThat(f).containsExactly(0f, 1 / 20f, 0f, 1 / 100f, 2 / 100f, 0f, 0f, 0f, 0f);
             step(env, Heading.WEST);
             step(env, Heading.SOUTH);
             privileged.writePrivilegedFeatures(f, 1);
             assertThat(f).as("one row below the start: the goal is a row north, three moves away").containsExactly(
-                    0f, 2 / 20f, -1 / 20f, 3 / 20f, 2 / 20f);
+                    0f, 2 / 20f, -1 / 20f, 3 / 100f, 2 / 100f, 0f, 0f, 0f, 0f);
+            step(env, Heading.NORTH);
+            step(env, Heading.EAST);
+            step(env, Heading.EAST);
+            assertThat(result.success()).isTrue();
+
+            env.reset(0, obs);
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).as("episode 2 at the start: the expert moves east").containsExactly(0f, 2 / 20f, 0f,
+                    2 / 100f, 2 / 100f, 0f, 1f, 0f, 0f);
+            step(env, Heading.SOUTH);
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).as("below the start: the expert moves north").containsExactly(0f, 2 / 20f, -1 / 20f,
+                    3 / 100f, 2 / 100f, 1f, 0f, 0f, 0f);
+
+            env.setTask(Mazes.fileTask("small", "#####", "#S.G#", "#####"));
+            env.reset(0, obs);
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(Arrays.copyOfRange(f, 5, 9)).as("a new task forgets the goal").containsOnly(0f);
         }
     }
 

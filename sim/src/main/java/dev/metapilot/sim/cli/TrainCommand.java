@@ -126,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task-inference-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: a training-only head on the GRU output predicts the privileged features (task inference), so that the hidden state keeps what the trial revealed about the task; needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
     private double taskInferenceCoef;
 
+    @Option(names = "--expert-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: the policy's cross-entropy with an expert's action, read from the privileged features on the steps where the history reveals it (maze, hallway: the shortest path's move once the goal has been found in the trial); needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
+    private double expertCoef;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -214,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
                     .entropyCoef(entropyCoef).maxGradNorm(maxGradNorm).initFrom(initFromPath)
                     .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
                     .episodicReturns(episodicReturns).privilegedValue(privilegedValue)
-                    .taskInferenceCoef(taskInferenceCoef)
+                    .taskInferenceCoef(taskInferenceCoef).expertCoef(expertCoef)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -79,6 +79,7 @@ final class MetricsLog implements AutoCloseable {
         r.put("clip_fraction", u.clipFraction());
         r.put("grad_norm", u.gradNorm());
         r.put("task_inference_loss", u.taskInferenceLoss());
+        r.put("expert_loss", u.expertLoss());
         r.put("trials", rollout.finishedTrials());
         r.put("mean_trial_return", rollout.meanFinishedReturn());
         r.put("recent_trial_return", recentReturn);

@@ -26,18 +26,25 @@ final class PpoUpdater {
     private final NetworkShape shape;
     private final float[] advantages;
     private final float[] returns;
+    /** The column of the expert's one-hot in a step's critic features, -1 for no imitation loss. */
+    private final int expertColumn;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PpoUpdater.class);
     private static final int MAX_CONSECUTIVE_NON_FINITE = 8;
     private int consecutiveNonFinite;
 
-    PpoUpdater(Rl2Model model, AdamOptimizer adam, TrainConfig config) {
+    PpoUpdater(Rl2Model model, AdamOptimizer adam, TrainConfig config, int expertColumn) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.adam = Objects.requireNonNull(adam, "adam is null");
         this.config = Objects.requireNonNull(config, "config is null");
         this.shape = model.shape();
         this.advantages = new float[config.envs() * config.rollout()];
         this.returns = new float[advantages.length];
+        if (expertColumn >= 0 && expertColumn + shape.actionSize() > shape.criticFeatures()) {
+            throw new IllegalArgumentException("the expert's one-hot at column " + expertColumn + " does not fit the "
+                    + shape.criticFeatures() + " critic features");
+        }
+        this.expertColumn = expertColumn;
     }
 
     /**
@@ -51,7 +58,7 @@ final class PpoUpdater {
                 rollout.envs, config.gamma(), config.gaeLambda(), advantages, returns);
         Gae.normalise(advantages);
         int[] envs = new int[rollout.envs];
-        double[] sums = new double[7];
+        double[] sums = new double[8];
         int minibatches = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int i = 0; i < envs.length; i++) {
@@ -77,7 +84,7 @@ final class PpoUpdater {
         }
         int n = minibatches;
         return new UpdateStats(sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n, sums[6]
-                / n);
+                / n, sums[7] / n);
     }
 
     private double[] minibatch(TrialSequences batch) {
@@ -92,7 +99,7 @@ final class PpoUpdater {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList out = model.forward(x, h0, critic, true);
                 terms = PpoLoss.compute(out.get(0), out.size() > 2 ? out.get(2) : null, critic, model.logStd(), batch,
-                        shape, config, manager);
+                        shape, config, expertColumn, manager);
                 collector.backward(terms.total());
             }
             double norm = adam.gradientNorm();
@@ -106,15 +113,19 @@ final class PpoUpdater {
                 }
                 adam.discardGradients();
                 log.warn("skipped a minibatch step: gradient norm {} (loss {})", norm, terms.total().getFloat());
-                return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
-                        terms.approxKl().getFloat(), terms.clipFraction().getFloat(), 0, terms.taskInference()
-                                .getFloat()};
+                return stats(terms, 0);
             }
             consecutiveNonFinite = 0;
             adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)));
-            return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
-                    terms.approxKl().getFloat(), terms.clipFraction().getFloat(), norm, terms.taskInference()
-                            .getFloat()};
+            return stats(terms, norm);
         }
+    }
+
+    /** The minibatch's figures in {@link UpdateStats} order. */
+    private static double[] stats(PpoLoss.Terms terms, double gradNorm) {
+        return new double[]{terms.policy().getFloat(), terms.value().getFloat(), terms.entropy().getFloat(),
+                terms.approxKl().getFloat(), terms.clipFraction().getFloat(), gradNorm, terms.taskInference()
+                        .getFloat(),
+                terms.expert().getFloat()};
     }
 }

@@ -47,12 +47,15 @@ import java.util.stream.Collectors;
  *     true state: an asymmetric actor-critic); the actor and the exported graph do not
  * @param taskInferenceCoef weight of an auxiliary loss: a head on the GRU output predicts the privileged features
  *     (needs {@code privilegedValue}); 0 for none
+ * @param expertCoef weight of an auxiliary loss: the policy's cross-entropy with the expert's action that the
+ *     environment's privileged features hold, on the steps where they show one (needs {@code privilegedValue}); 0 for
+ *     none
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
         float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
-        boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef) {
+        boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef, double expertCoef) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -78,6 +81,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         if (taskInferenceCoef > 0 && !privilegedValue) {
             throw new IllegalArgumentException("--task-inference-coef predicts the privileged features: it needs "
                     + "--privileged-value");
+        }
+        nonNegative("expert coefficient", expertCoef);
+        if (expertCoef > 0 && !privilegedValue) {
+            throw new IllegalArgumentException("--expert-coef reads the expert's action from the privileged features: "
+                    + "it needs --privileged-value");
         }
         positive("epochs", epochs);
         positive("minibatches", minibatches);
@@ -112,8 +120,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
 
     /**
      * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
-     * {@code time_aware_value}, {@code episode_reset_units}, {@code episodic_returns} and {@code privileged_value} only
-     * when set, so that checkpoints of runs from before those options still resume.
+     * {@code time_aware_value}, {@code episode_reset_units}, {@code episodic_returns}, {@code privileged_value},
+     * {@code task_inference_coef} and {@code expert_coef} only when set, so that checkpoints of runs from before those
+     * options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -155,6 +164,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (taskInferenceCoef > 0) {
             p.put("task_inference_coef", Double.toString(taskInferenceCoef));
+        }
+        if (expertCoef > 0) {
+            p.put("expert_coef", Double.toString(expertCoef));
         }
         return p;
     }
@@ -213,6 +225,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private boolean episodicReturns;
         private boolean privilegedValue;
         private double taskInferenceCoef;
+        private double expertCoef;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -348,6 +361,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder expertCoef(double v) {
+            expertCoef = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -355,7 +373,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
-                    episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef);
+                    episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef, expertCoef);
         }
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.agent.policy.Rl2Encoder;
 import dev.metapilot.agent.trial.EpisodeStats;
+import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.env.Environment;
 import dev.metapilot.env.EnvironmentFactory;
@@ -64,8 +65,11 @@ public final class Trainer {
         NetworkShape plain = NetworkShape.of(spec, config.hidden(), config.layers()).withEpisodeResetUnits(config
                 .episodeResetUnits());
         NetworkShape timed = config.timeAwareValue() ? plain.withTimeAwareValue() : plain;
-        NetworkShape privileged = config.privilegedValue() ? timed.withPrivilegedValue(privilegedFeatures()) : timed;
+        Privileged features = config.privilegedValue() ? privileged(spec) : new Privileged(0, -1);
+        NetworkShape privileged = config.privilegedValue() ? timed.withPrivilegedValue(features.features()) : timed;
         NetworkShape shape = config.taskInferenceCoef() > 0 ? privileged.withTaskInference() : privileged;
+        // the column of the expert's one-hot in a step's critic features (time features first), -1 for no imitation
+        int expertColumn = config.expertCoef() > 0 ? shape.timeFeatures() + features.expertOffset() : -1;
         try (Rl2Model model = Rl2Model.create(shape, device, seeds.weights(), config.initLogStd());
                 AdamOptimizer adam = new AdamOptimizer(model.parameters(), model.manager(), config.learningRate(),
                         TrainConfig.ADAM_BETA1, TrainConfig.ADAM_BETA2, config.adamEpsilon());
@@ -85,18 +89,34 @@ public final class Trainer {
                 run.beginTrials();
             }
             metrics.write(MetricsLog.start(config, options, device, sourceCommit));
-            return train(run, metrics, checkpoint);
+            return train(run, metrics, checkpoint, expertColumn);
         }
     }
 
-    /** P, the privileged features of the factory's environments. */
-    private int privilegedFeatures() {
+    /** What the factory's environments tell the trainer: P features, an expert's one-hot from {@code expertOffset}. */
+    private record Privileged(int features, int expertOffset) {}
+
+    /** Probes one environment for its privileged features (and the expert action among them, when asked for). */
+    private Privileged privileged(EnvSpec spec) {
         try (Environment probe = factory.create()) {
             if (!(probe instanceof PrivilegedFeatures privileged)) {
                 throw new TrainingException("--privileged-value: environment " + config.env() + " has no privileged "
                         + "features for the critic (it does not implement PrivilegedFeatures)");
             }
-            return privileged.privilegedFeatureCount();
+            int count = privileged.privilegedFeatureCount();
+            int offset = privileged.expertActionOffset();
+            if (config.expertCoef() > 0) {
+                if (offset < 0) {
+                    throw new TrainingException("--expert-coef: environment " + config.env() + " has no expert action "
+                            + "among its privileged features");
+                }
+                if (!(spec.actionSpace() instanceof Discrete discrete) || offset + discrete.n() > count) {
+                    throw new TrainingException("--expert-coef: environment " + config.env() + " puts its expert "
+                            + "action at feature " + offset + " of " + count + ", which does not fit a one-hot over "
+                            + "its action space " + spec.actionSpace());
+                }
+            }
+            return new Privileged(count, offset);
         } catch (TrainingException e) {
             throw e;
         } catch (Exception e) {
@@ -116,9 +136,10 @@ public final class Trainer {
         return source;
     }
 
-    private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint) throws IOException {
+    private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint, int expertColumn)
+            throws IOException {
         long total = Math.ceilDiv(options.steps(), config.stepsPerUpdate());
-        PpoUpdater updater = new PpoUpdater(run.model, run.adam, config);
+        PpoUpdater updater = new PpoUpdater(run.model, run.adam, config, expertColumn);
         PolicyEvaluator evaluator = options.evalEvery() > 0
                 ? new PolicyEvaluator(factory, config.env(), options.evalTrials(), config.seed())
                 : null;

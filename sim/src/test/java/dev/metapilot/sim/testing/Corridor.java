@@ -19,8 +19,9 @@ import java.util.List;
  * A two-action corridor for trainer tests: the task says which action pays 1 (the other pays 0); the observation is
  * {@code [steps taken / 3, 1]}; two rewarded actions in a row reach the end (terminated), otherwise the environment
  * never ends an episode itself, so the trainer's truncation at {@code maxEpisodeSteps = 3} does; two episodes per
- * trial. Its privileged features are {@code [paying action, rewarded actions in a row]}. Deterministic; tasks alternate
- * with the seed's parity. Test code, one thread per environment.
+ * trial. Its privileged features are {@code [paying action, rewarded actions in a row, expert one-hot (2)]}, the
+ * expert's one-hot showing the paying action once an episode of the trial has reached the end (zeros before).
+ * Deterministic; tasks alternate with the seed's parity. Test code, one thread per environment.
  */
 public final class Corridor implements EnvironmentFactory {
 
@@ -55,6 +56,7 @@ public final class Corridor implements EnvironmentFactory {
         private int paying = -1;
         private int steps;
         private int streak;
+        private boolean reachedEnd;
 
         @Override
         public EnvSpec spec() {
@@ -64,6 +66,7 @@ public final class Corridor implements EnvironmentFactory {
         @Override
         public void setTask(Task task) {
             paying = ((Paying) task).action();
+            reachedEnd = false;
         }
 
         @Override
@@ -84,18 +87,26 @@ public final class Corridor implements EnvironmentFactory {
             streak = paid ? streak + 1 : 0;
             observation[0] = steps / 3f;
             observation[1] = 1f;
+            reachedEnd |= streak == 2;
             result.set(paid ? 1f : 0f, streak == 2, false, streak == 2);
         }
 
         @Override
         public int privilegedFeatureCount() {
-            return 2;
+            return 4;
         }
 
         @Override
         public void writePrivilegedFeatures(float[] out, int offset) {
             out[offset] = paying;
             out[offset + 1] = streak;
+            out[offset + 2] = reachedEnd && paying == 0 ? 1f : 0f;
+            out[offset + 3] = reachedEnd && paying == 1 ? 1f : 0f;
+        }
+
+        @Override
+        public int expertActionOffset() {
+            return 2;
         }
     }
 }

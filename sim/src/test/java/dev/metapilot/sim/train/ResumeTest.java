@@ -39,7 +39,7 @@ class ResumeTest {
             throws Exception {
         TrainConfig config = TrainConfig.builder("maze").envConfig("size=small,episodes=2").seed(6).hidden(16).envs(4)
                 .rollout(32).bptt(8).epochs(2).minibatches(2).timeAwareValue(true).episodeResetUnits(10)
-                .episodicReturns(true).privilegedValue(true).taskInferenceCoef(0.5).build();
+                .episodicReturns(true).privilegedValue(true).taskInferenceCoef(0.5).expertCoef(0.5).build();
         checkResume(config, Plugins.smallMaze());
     }
 

@@ -32,12 +32,14 @@ class RolloutCollectorTest {
         int in = shape.inputSize();
         int hidden = shape.hidden();
         int trialEnds = 0;
+        int expertSteps = 0;
         for (int i = 0; i < ENVS; i++) {
             int episode = 0;
             int steps = 0;
             int streak = 0;
             boolean trialStarts = true;
             boolean afterEpisode = false;
+            boolean reachedEnd = false;
             for (int t = 0; t < STEPS; t++) {
                 int k = t * ENVS + i;
                 float[] x = Arrays.copyOfRange(r.inputs, k * in, (k + 1) * in); // [obs 2, action 2, reward, done]
@@ -63,8 +65,13 @@ class RolloutCollectorTest {
                         r.actionIndex[k] == paying ? 1f : 0f);
                 assertThat(r.critic[k * f + TrialTime.FEATURES + 1]).as("privileged streak of env %d at %d", i, t)
                         .isEqualTo(streak);
+                float[] expert = reachedEnd ? new float[]{paying == 0 ? 1f : 0f, paying == 1 ? 1f : 0f} : new float[2];
+                assertThat(Arrays.copyOfRange(r.critic, k * f + TrialTime.FEATURES + 2, k * f + TrialTime.FEATURES
+                        + 4)).as("expert one-hot of env %d at %d", i, t).containsExactly(expert);
+                expertSteps += reachedEnd ? 1 : 0;
                 steps++;
                 streak = r.reward[k] == 1f ? streak + 1 : 0;
+                reachedEnd |= streak == 2;
                 boolean episodeEnds = streak == 2 || steps == Corridor.SPEC.maxEpisodeSteps();
                 afterEpisode = episodeEnds;
                 assertThat(r.episodeEnd[k]).as("episode end of env %d at %d", i, t).isEqualTo(episodeEnds);
@@ -76,6 +83,7 @@ class RolloutCollectorTest {
                     if (episode == Corridor.SPEC.episodesPerTrial()) {
                         episode = 0;
                         trialStarts = true;
+                        reachedEnd = false;
                     }
                 }
                 assertThat(r.trialEnd[k]).as("trial end of env %d at %d", i, t).isEqualTo(trialStarts);
@@ -84,6 +92,7 @@ class RolloutCollectorTest {
         }
         assertThat(trialEnds).isGreaterThan(ENVS * STEPS / 6 / 2);
         assertThat(r.finishedTrials()).isEqualTo(trialEnds);
+        assertThat(expertSteps).as("steps after a trial's first success show the expert").isPositive();
     }
 
     @Test
@@ -102,7 +111,7 @@ class RolloutCollectorTest {
 
     private static Rollout collect(int workers) {
         Corridor corridor = new Corridor();
-        NetworkShape shape = NetworkShape.of(Corridor.SPEC, 8, 2).withTimeAwareValue().withPrivilegedValue(2);
+        NetworkShape shape = NetworkShape.of(Corridor.SPEC, 8, 2).withTimeAwareValue().withPrivilegedValue(4);
         TrialSeeds seeds = new TrialSeeds(11);
         try (Rl2Model model = Rl2Model.create(shape, Device.cpu(), 5, 0f);
                 VectorTrials trials = new VectorTrials(corridor, seeds, ENVS, workers)) {

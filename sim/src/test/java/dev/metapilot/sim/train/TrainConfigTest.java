@@ -25,6 +25,8 @@ class TrainConfigTest {
                 "episode_reset_units", "96").hasSize(22);
         assertThat(TrainConfig.builder("maze").episodicReturns(true).build().properties()).containsEntry(
                 "episodic_returns", "true").hasSize(22);
+        assertThat(TrainConfig.builder("maze").privilegedValue(true).expertCoef(0.5).build().properties())
+                .containsEntry("privileged_value", "true").containsEntry("expert_coef", "0.5").hasSize(23);
     }
 
     @Test
@@ -43,6 +45,10 @@ class TrainConfigTest {
                 "it needs --privileged-value");
         assertThatThrownBy(() -> TrainConfig.builder("maze").privilegedValue(true).taskInferenceCoef(-1).build())
                 .hasMessageContaining("task inference coefficient must be finite and >= 0");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").expertCoef(1).build()).hasMessageContaining(
+                "--expert-coef reads the expert's action from the privileged features: it needs --privileged-value");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").privilegedValue(true).expertCoef(Double.NaN).build())
+                .hasMessageContaining("expert coefficient must be >= 0");
         assertThatThrownBy(() -> new RunOptions(0, "cpu", 0, 0, 1, 0, java.nio.file.Path.of("r"), java.nio.file.Path
                 .of("m.onnx"), false, false)).hasMessageContaining("steps must be >= 1");
     }

@@ -24,10 +24,14 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
     public static final float BUMP_REWARD = -0.011f;
     /** Reward of the step that reaches the goal: +1 and the step cost. */
     public static final float GOAL_REWARD = 0.99f;
-    /** Grid squares per unit of the privileged features (as in the maze observation, a large maze stays within 1). */
-    public static final float PRIVILEGED_SCALE = 20f;
+    /** Grid squares per unit of the goal's displacement (as in the maze observation: a large maze stays within 1). */
+    public static final float DISPLACEMENT_SCALE = 20f;
+    /** Steps per unit of the shortest-path distances (a large maze's longest path stays below 2). */
+    public static final float DISTANCE_SCALE = 100f;
+    /** Where the privileged features hold the expert's move: see {@link #writePrivilegedFeatures}. */
+    public static final int EXPERT_OFFSET = 4;
     /** Number of privileged features: see {@link #writePrivilegedFeatures}. */
-    public static final int PRIVILEGED_FEATURES = 4;
+    public static final int PRIVILEGED_FEATURES = EXPERT_OFFSET + 4;
 
     private final EnvSpec spec;
     private GridMdp mdp;
@@ -40,6 +44,8 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
     private int square;
     private int steps;
     private boolean running;
+    /** The goal has been reached in an episode of the current trial (task). */
+    private boolean goalReached;
 
     public GridEnvironment(EnvSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
@@ -78,6 +84,7 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
         horizon = m.horizon();
         square = m.start();
         running = false;
+        goalReached = false;
     }
 
     /** The start square is part of the task, so {@code seed} is not used. */
@@ -107,6 +114,7 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
         }
         if (next == goal) {
             running = false;
+            goalReached = true;
             result.set(GOAL_REWARD, true, false, true);
         } else {
             boolean truncated = steps >= horizon;
@@ -121,8 +129,11 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
     }
 
     /**
-     * For a trainer's critic only, in squares / {@value #PRIVILEGED_SCALE}: the goal's columns east of the agent, its
-     * rows south of the agent, the shortest-path distance from the agent to the goal, and from the start to the goal.
+     * For a trainer only, eight floats: the goal's columns east of the agent and its rows south of the agent, in
+     * squares / {@value #DISPLACEMENT_SCALE}; the shortest-path distance from the agent to the goal and from the start
+     * to the goal, in steps / {@value #DISTANCE_SCALE}; then, from {@link #EXPERT_OFFSET}, the shortest path's next
+     * move as a one-hot over north, east, south, west, all zeros until the goal has been reached once in the trial
+     * (before that, no history tells where the goal is).
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -130,10 +141,20 @@ public final class GridEnvironment implements Environment, PrivilegedFeatures {
             throw new IllegalStateException("privileged features before setTask");
         }
         Grid grid = mdp.grid();
-        out[offset] = (grid.column(goal) - grid.column(square)) / PRIVILEGED_SCALE;
-        out[offset + 1] = (grid.row(goal) - grid.row(square)) / PRIVILEGED_SCALE;
-        out[offset + 2] = mdp.distanceToGoal(square) / PRIVILEGED_SCALE;
-        out[offset + 3] = mdp.distanceToGoal(mdp.start()) / PRIVILEGED_SCALE;
+        out[offset] = (grid.column(goal) - grid.column(square)) / DISPLACEMENT_SCALE;
+        out[offset + 1] = (grid.row(goal) - grid.row(square)) / DISPLACEMENT_SCALE;
+        out[offset + 2] = mdp.distanceToGoal(square) / DISTANCE_SCALE;
+        out[offset + 3] = mdp.distanceToGoal(mdp.start()) / DISTANCE_SCALE;
+        int expert = goalReached ? mdp.actionTowardGoal(square) : -1;
+        for (int a = 0; a < 4; a++) {
+            out[offset + EXPERT_OFFSET + a] = a == expert ? 1f : 0f;
+        }
+    }
+
+    /** The shortest path's next move, a one-hot from {@link #EXPERT_OFFSET}. */
+    @Override
+    public int expertActionOffset() {
+        return EXPERT_OFFSET;
     }
 
     /** The agent's square, for tests and tools that watch an episode. */
