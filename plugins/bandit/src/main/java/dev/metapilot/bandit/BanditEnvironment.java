@@ -7,6 +7,7 @@ import dev.metapilot.env.Environment;
 import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.Task;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -23,14 +24,22 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
 
     private final EnvSpec spec;
     private final double[] probabilities;
+    /** The expert whose choice the privileged features show: UCB1 with this configuration's tuned constant. */
+    private final Ucb1Baseline expert;
+    private final int[] successes;
+    private final int[] failures;
+    private int pulls;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
     private boolean episodeOpen;
 
-    BanditEnvironment(EnvSpec spec, int arms) {
+    BanditEnvironment(EnvSpec spec, int arms, Ucb1Baseline expert) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
+        this.expert = Objects.requireNonNull(expert, "expert is null");
         this.probabilities = new double[arms];
+        this.successes = new int[arms];
+        this.failures = new int[arms];
     }
 
     @Override
@@ -52,6 +61,9 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
                 probabilities[0]));
         hasTask = true;
         episodeOpen = false;
+        Arrays.fill(successes, 0);
+        Arrays.fill(failures, 0);
+        pulls = 0;
     }
 
     @Override
@@ -71,6 +83,12 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
         }
         double u = rng.nextDouble();
         float reward = u < probabilities[action.index()] ? 1f : 0f;
+        if (reward > 0) {
+            successes[action.index()]++;
+        } else {
+            failures[action.index()]++;
+        }
+        pulls++;
         observation[0] = 1f;
         episodeOpen = false;
         result.set(reward, false, true, false);
@@ -78,17 +96,30 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
 
     @Override
     public int privilegedFeatureCount() {
-        return probabilities.length;
+        return 2 * probabilities.length;
     }
 
-    /** For a trainer's critic only: the arms' success probabilities, in arm order. */
+    /**
+     * For a trainer only, 2k floats: the arms' success probabilities in arm order, then the arm UCB1 (the tuned
+     * {@code ucb1} baseline) pulls next given this trial's pulls so far, as a one-hot. UCB1's choice depends on the
+     * trial's history only, so a policy with memory can always make it.
+     */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
         if (!hasTask) {
             throw new IllegalStateException("privileged features before setTask");
         }
-        for (int a = 0; a < probabilities.length; a++) {
+        int k = probabilities.length;
+        int choice = Ucb1Baseline.choose(successes, failures, pulls, expert.c());
+        for (int a = 0; a < k; a++) {
             out[offset + a] = (float) probabilities[a];
+            out[offset + k + a] = a == choice ? 1f : 0f;
         }
+    }
+
+    /** UCB1's next arm, a one-hot after the k probabilities. */
+    @Override
+    public int expertActionOffset() {
+        return probabilities.length;
     }
 }

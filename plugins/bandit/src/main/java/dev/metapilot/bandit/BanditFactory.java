@@ -30,6 +30,7 @@ public final class BanditFactory implements EnvironmentFactory {
     private final EnvSpec spec;
     private final BanditTasks tasks;
     private final List<Baseline> baselines;
+    private final Ucb1Baseline ucb1;
 
     public BanditFactory(BanditConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
@@ -41,8 +42,9 @@ public final class BanditFactory implements EnvironmentFactory {
         list.add(new GreedyBaseline(k));
         list.add(new EpsilonGreedyBaseline(k, TunedParameter.tuned(this, TUNING_GRID,
                 eps -> new EpsilonGreedyBaseline(k, TunedParameter.fixed(eps)))));
-        list.add(new Ucb1Baseline(k, TunedParameter.tuned(this, TUNING_GRID,
-                c -> new Ucb1Baseline(k, TunedParameter.fixed(c)))));
+        this.ucb1 = new Ucb1Baseline(k, TunedParameter.tuned(this, TUNING_GRID, c -> new Ucb1Baseline(k,
+                TunedParameter.fixed(c))));
+        list.add(ucb1);
         list.add(new ThompsonSamplingBaseline(k));
         if (BeliefValueTable.fits(k, config.pulls())) {
             list.add(new BayesOptimalBaseline(k, config.pulls()));
@@ -67,7 +69,7 @@ public final class BanditFactory implements EnvironmentFactory {
 
     @Override
     public Environment create() {
-        return new BanditEnvironment(spec, config.arms());
+        return new BanditEnvironment(spec, config.arms(), ucb1);
     }
 
     /**

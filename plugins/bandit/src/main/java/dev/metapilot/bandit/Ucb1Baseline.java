@@ -47,23 +47,29 @@ final class Ucb1Baseline implements Baseline {
         ArmCounts counts = new ArmCounts(arms);
         return (input, out) -> {
             counts.observe(input);
-            int t = counts.pulls();
-            if (t == 0) {
-                out.setIndex(0);
-                return;
-            }
-            double logT2 = 2 * Math.log(t);
-            int best = 0;
-            double bestIndex = Double.NEGATIVE_INFINITY;
-            for (int a = 0; a < arms; a++) {
-                double m = counts.successes(a) + counts.failures(a) + 2.0;
-                double index = (counts.successes(a) + 1.0) / m + constant * Math.sqrt(logT2 / m);
-                if (index > bestIndex) {
-                    best = a;
-                    bestIndex = index;
-                }
-            }
-            out.setIndex(best);
+            out.setIndex(choose(counts.successes(), counts.failures(), counts.pulls(), constant));
         };
+    }
+
+    /**
+     * The arm UCB1 pulls after {@code pulls} pulls with these per-arm counts: arm 0 first, then the highest index
+     * {@code (s + 1)/(m + 2) + c·sqrt(2 ln t / (m + 2))}, ties to the lowest arm.
+     */
+    static int choose(int[] successes, int[] failures, int pulls, double c) {
+        if (pulls == 0) {
+            return 0;
+        }
+        double logT2 = 2 * Math.log(pulls);
+        int best = 0;
+        double bestIndex = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < successes.length; a++) {
+            double m = successes[a] + failures[a] + 2.0;
+            double index = (successes[a] + 1.0) / m + c * Math.sqrt(logT2 / m);
+            if (index > bestIndex) {
+                best = a;
+                bestIndex = index;
+            }
+        }
+        return best;
     }
 }

@@ -18,17 +18,41 @@ class BanditEnvironmentTest {
     private final BanditFactory factory = new BanditFactory(new BanditConfig(3, 10));
 
     @Test
-    void privilegedFeaturesAreTheArmProbabilities() {
+    void privilegedFeaturesAreTheArmProbabilitiesAndUcb1sNextArm() {
         try (Environment env = factory.create()) {
             PrivilegedFeatures privileged = (PrivilegedFeatures) env;
-            assertThat(privileged.privilegedFeatureCount()).isEqualTo(3);
-            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[3], 0)).isInstanceOf(
+            assertThat(privileged.privilegedFeatureCount()).isEqualTo(6);
+            assertThat(privileged.expertActionOffset()).isEqualTo(3);
+            assertThatThrownBy(() -> privileged.writePrivilegedFeatures(new float[6], 0)).isInstanceOf(
                     IllegalStateException.class);
             env.setTask(new BanditTask("fixed", new double[]{0.0, 0.3, 1.0}));
-            float[] f = new float[4];
+            float[] f = new float[7];
             privileged.writePrivilegedFeatures(f, 1);
-            assertThat(f).containsExactly(0f, 0f, 0.3f, 1f);
+            assertThat(f).as("UCB1 pulls arm 0 first").containsExactly(0f, 0f, 0.3f, 1f, 1f, 0f, 0f);
+
+            double c = factory.baselines().stream().filter(b -> b.name().equals("ucb1")).map(b -> ((Ucb1Baseline) b)
+                    .c()).findFirst().orElseThrow();
+            pull(env, 0); // pays 0
+            pull(env, 2); // pays 1
+            pull(env, 2);
+            // t = 3 pulls: arm 0 (0 of 1), arm 1 (never), arm 2 (2 of 2)
+            double[] index = {1 / 3.0 + c * Math.sqrt(2 * Math.log(3) / 3), 1 / 2.0 + c * Math.sqrt(2 * Math.log(3)
+                    / 2), 3 / 4.0 + c * Math.sqrt(2 * Math.log(3) / 4)};
+            int best = index[1] > index[2] ? 1 : 2;
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).containsExactly(0f, 0f, 0.3f, 1f, 0f, best == 1 ? 1f : 0f, best == 2 ? 1f : 0f);
+
+            env.setTask(new BanditTask("other", new double[]{0.5, 0.5, 0.5}));
+            privileged.writePrivilegedFeatures(f, 1);
+            assertThat(f).as("a new trial forgets the counts").containsExactly(0f, 0.5f, 0.5f, 0.5f, 1f, 0f, 0f);
         }
+    }
+
+    private static void pull(Environment env, int arm) {
+        Action action = Action.of(env.spec().actionSpace());
+        action.setIndex(arm);
+        env.reset(0, new float[1]);
+        env.step(action, new float[1], new StepResult());
     }
 
     @Test

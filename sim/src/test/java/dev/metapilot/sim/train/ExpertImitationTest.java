@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metapilot.bandit.BanditPlugin;
+import dev.metapilot.bandit.mdp.TabularMdpConfig;
+import dev.metapilot.bandit.mdp.TabularMdpFactory;
 import dev.metapilot.sim.testing.Corridor;
 import dev.metapilot.sim.testing.Plugins;
 import java.io.IOException;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --expert-coef}: the policy's cross-entropy with the expert's action that the privileged features show (the
  * corridor's paying action, once an episode of the trial has reached the end) starts at ln 2 for a near-uniform policy
- * over two actions, falls as the policy imitates, and is logged; 0 without it; environments without an expert action
- * are refused by name.
+ * over two actions, falls as the policy imitates, and is logged; 0 without it; the bandit's expert (UCB1, a function of
+ * the history) is learned; environments without an expert action are refused by name.
  */
 class ExpertImitationTest {
 
@@ -51,12 +53,26 @@ class ExpertImitationTest {
 
     @Test
     void anEnvironmentWithoutAnExpertActionIsRefused() {
+        TrainConfig config = TrainConfig.builder("tabular-mdp").envConfig("states=2,actions=2,episodes=2,horizon=3")
+                .hidden(8).envs(4).rollout(6).minibatches(2).privilegedValue(true).expertCoef(1).build();
+        TabularMdpFactory mdp = new TabularMdpFactory(new TabularMdpConfig(2, 2, 2, 3));
+        assertThatThrownBy(() -> TrainingRuns.train(config, mdp, 1, tmp.resolve("mdp"), false)).isInstanceOf(
+                TrainingException.class).hasMessageContaining("--expert-coef").hasMessageContaining(
+                        "tabular-mdp has no expert action");
+    }
+
+    @Test
+    void theBanditsExpertIsUcb1AndItsLossFalls() throws IOException {
         TrainConfig config = TrainConfig.builder("bandit").envConfig(Plugins.resolved(new BanditPlugin(), Map.of(
-                "arms", "3", "pulls", "10"))).hidden(8).envs(4).rollout(10).minibatches(2).privilegedValue(true)
-                .expertCoef(1).build();
-        assertThatThrownBy(() -> TrainingRuns.train(config, Plugins.bandit(3, 10), 1, tmp.resolve("bandit"), false))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("--expert-coef").hasMessageContaining(
-                        "bandit has no expert action");
+                "arms", "3", "pulls", "10"))).seed(3).hidden(16).envs(16).rollout(10).epochs(2).minibatches(2)
+                .learningRate(1e-2).privilegedValue(true).expertCoef(1).build();
+        Path run = tmp.resolve("bandit");
+        TrainingRuns.train(config, Plugins.bandit(3, 10), 80, run, false);
+        List<Double> losses = losses(run);
+        double first = losses.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = losses.subList(70, 80).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(first).as("a near-uniform policy over three arms: about ln 3").isBetween(0.9, 1.3);
+        assertThat(last).as("the policy learns UCB1's choices from its history").isLessThan(0.7 * first);
     }
 
     private static List<Double> losses(Path run) throws IOException {
