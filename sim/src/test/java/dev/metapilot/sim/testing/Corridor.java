@@ -28,6 +28,22 @@ public final class Corridor implements EnvironmentFactory {
     /** The corridor's spec: Box(2) observations, Discrete(2) actions, 3 steps, 2 episodes per trial. */
     public static final EnvSpec SPEC = new EnvSpec("corridor", Box.uniform(2, 0f, 1f), new Discrete(2), 3, 2);
 
+    private final boolean expert;
+
+    /** A corridor whose privileged features show the expert's action. */
+    public Corridor() {
+        this(true);
+    }
+
+    private Corridor(boolean expert) {
+        this.expert = expert;
+    }
+
+    /** A corridor whose privileged features name no expert action ({@code expertActionOffset() == -1}). */
+    public static Corridor withoutExpert() {
+        return new Corridor(false);
+    }
+
     /** The task: which action pays. */
     public record Paying(int action, String id) implements Task {}
 
@@ -43,7 +59,7 @@ public final class Corridor implements EnvironmentFactory {
 
     @Override
     public Environment create() {
-        return new Walk();
+        return new Walk(expert);
     }
 
     @Override
@@ -53,10 +69,16 @@ public final class Corridor implements EnvironmentFactory {
 
     private static final class Walk implements Environment, PrivilegedFeatures {
 
+        private final boolean expert;
+
         private int paying = -1;
         private int steps;
         private int streak;
         private boolean reachedEnd;
+
+        Walk(boolean expert) {
+            this.expert = expert;
+        }
 
         @Override
         public EnvSpec spec() {
@@ -106,7 +128,7 @@ public final class Corridor implements EnvironmentFactory {
 
         @Override
         public int expertActionOffset() {
-            return 2;
+            return expert ? 2 : -1;
         }
     }
 }

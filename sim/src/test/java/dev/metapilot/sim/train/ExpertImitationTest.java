@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metapilot.bandit.BanditPlugin;
-import dev.metapilot.bandit.mdp.TabularMdpConfig;
-import dev.metapilot.bandit.mdp.TabularMdpFactory;
 import dev.metapilot.sim.testing.Corridor;
 import dev.metapilot.sim.testing.Plugins;
 import java.io.IOException;
@@ -53,12 +51,10 @@ class ExpertImitationTest {
 
     @Test
     void anEnvironmentWithoutAnExpertActionIsRefused() {
-        TrainConfig config = TrainConfig.builder("tabular-mdp").envConfig("states=2,actions=2,episodes=2,horizon=3")
-                .hidden(8).envs(4).rollout(6).minibatches(2).privilegedValue(true).expertCoef(1).build();
-        TabularMdpFactory mdp = new TabularMdpFactory(new TabularMdpConfig(2, 2, 2, 3));
-        assertThatThrownBy(() -> TrainingRuns.train(config, mdp, 1, tmp.resolve("mdp"), false)).isInstanceOf(
-                TrainingException.class).hasMessageContaining("--expert-coef").hasMessageContaining(
-                        "tabular-mdp has no expert action");
+        TrainConfig config = corridor().expertCoef(1).build();
+        assertThatThrownBy(() -> TrainingRuns.train(config, Corridor.withoutExpert(), 1, tmp.resolve("none"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("--expert-coef").hasMessageContaining(
+                        "corridor has no expert action");
     }
 
     @Test

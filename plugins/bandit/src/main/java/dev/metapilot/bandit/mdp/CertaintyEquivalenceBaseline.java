@@ -53,8 +53,7 @@ final class CertaintyEquivalenceBaseline implements Baseline {
         double eps = epsilon.value();
         int s = config.states();
         int a = config.actions();
-        MdpPosterior estimate = new MdpPosterior(s, a, 0.0, VANISHING_PRIOR, TabularMdpTasks.REWARD_NOISE_PRECISION,
-                VANISHING_PRIOR);
+        MdpPosterior estimate = estimate(config);
         FiniteHorizonPlanner planner = new FiniteHorizonPlanner(s, a, config.horizon());
         double[] rewards = new double[s * a];
         double[] transitions = new double[s * a * s];
@@ -67,5 +66,14 @@ final class CertaintyEquivalenceBaseline implements Baseline {
             }
             out.setIndex(rng.nextDouble() < eps ? rng.nextInt(a) : planner.bestAction(input.step(), state, rng));
         };
+    }
+
+    /**
+     * The estimate of an MDP of {@code config} that these baselines plan on, before any step: TabulaRL's vanishing
+     * prior.
+     */
+    static MdpPosterior estimate(TabularMdpConfig config) {
+        return new MdpPosterior(config.states(), config.actions(), 0.0, VANISHING_PRIOR,
+                TabularMdpTasks.REWARD_NOISE_PRECISION, VANISHING_PRIOR);
     }
 }

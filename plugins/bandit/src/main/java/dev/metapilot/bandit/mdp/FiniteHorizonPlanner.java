@@ -90,4 +90,24 @@ final class FiniteHorizonPlanner {
         }
         return best;
     }
+
+    /**
+     * Writes the uniform distribution over the maximising actions at {@code step} (clamped to the horizon) in
+     * {@code state} into {@code out[offset..offset+actions)}: what {@link #bestAction} draws from.
+     */
+    void bestActions(int step, int state, float[] out, int offset) {
+        int h = Math.min(step, horizon - 1);
+        int base = (h * states + state) * actions;
+        double bestQ = q[base];
+        for (int a = 1; a < actions; a++) {
+            bestQ = Math.max(bestQ, q[base + a]);
+        }
+        int ties = 0;
+        for (int a = 0; a < actions; a++) {
+            ties += q[base + a] == bestQ ? 1 : 0;
+        }
+        for (int a = 0; a < actions; a++) {
+            out[offset + a] = q[base + a] == bestQ ? 1f / ties : 0f;
+        }
+    }
 }

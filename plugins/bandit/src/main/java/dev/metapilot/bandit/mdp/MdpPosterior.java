@@ -19,6 +19,9 @@ final class MdpPosterior {
     private final int states;
     private final int actions;
     private final double noisePrecision;
+    private final double priorMean;
+    private final double priorPrecision;
+    private final double transitionPrior;
     private final double[] mean;
     private final double[] precision;
     private final double[] counts;
@@ -38,9 +41,17 @@ final class MdpPosterior {
         this.states = states;
         this.actions = actions;
         this.noisePrecision = noisePrecision;
+        this.priorMean = priorMean;
+        this.priorPrecision = priorPrecision;
+        this.transitionPrior = transitionPrior;
         this.mean = new double[states * actions];
         this.precision = new double[states * actions];
         this.counts = new double[states * actions * states];
+        clear();
+    }
+
+    /** Forgets every observation: back to the prior. */
+    void clear() {
         Arrays.fill(mean, priorMean);
         Arrays.fill(precision, priorPrecision);
         Arrays.fill(counts, transitionPrior);
@@ -50,16 +61,26 @@ final class MdpPosterior {
     int observe(StepInput input) {
         int state = stateOf(input.observation());
         if (input.episode() > 0 || input.step() > 0) {
-            int row = lastState * actions + input.previousAction().index();
-            double tau = precision[row] + noisePrecision;
-            mean[row] = (mean[row] * precision[row] + input.previousReward() * noisePrecision) / tau;
-            precision[row] = tau;
-            if (!input.previousDone()) {
-                counts[row * states + state] += 1;
-            }
+            update(lastState, input.previousAction().index(), input.previousReward(), input.previousDone()
+                    ? -1
+                    : state);
         }
         lastState = state;
         return state;
+    }
+
+    /**
+     * Credits one step: {@code reward} to ({@code state}, {@code action}), and its transition to {@code next} (-1:
+     * none).
+     */
+    void update(int state, int action, double reward, int next) {
+        int row = state * actions + action;
+        double tau = precision[row] + noisePrecision;
+        mean[row] = (mean[row] * precision[row] + reward * noisePrecision) / tau;
+        precision[row] = tau;
+        if (next >= 0) {
+            counts[row * states + next] += 1;
+        }
     }
 
     private int stateOf(float[] observation) {

@@ -29,6 +29,11 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private final double[] cumulative;
     private final double[] transitions;
     private final FiniteHorizonPlanner planner;
+    /** The expert, the {@code greedy} baseline: its estimate of the task from this trial's steps, and its plan. */
+    private final MdpPosterior estimate;
+    private final FiniteHorizonPlanner expertPlanner;
+    private final double[] estimatedRewards;
+    private final double[] estimatedTransitions;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -45,6 +50,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         this.cumulative = new double[states * actions * states];
         this.transitions = new double[states * actions * states];
         this.planner = new FiniteHorizonPlanner(states, actions, horizon);
+        this.estimate = CertaintyEquivalenceBaseline.estimate(config);
+        this.expertPlanner = new FiniteHorizonPlanner(states, actions, horizon);
+        this.estimatedRewards = new double[states * actions];
+        this.estimatedTransitions = new double[states * actions * states];
     }
 
     @Override
@@ -76,6 +85,7 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         taskSalt = SplitMix64.mix(mdp.id().hashCode() * 0x2545F4914F6CDD1DL ^ Double.doubleToLongBits(rewardMeans[0]));
         hasTask = true;
         episodeOpen = false;
+        estimate.clear();
     }
 
     @Override
@@ -88,6 +98,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         t = 0;
         episodeOpen = true;
         writeObservation(observation);
+        // the greedy expert replans at every episode start, as the baseline does
+        estimate.meanModel(estimatedRewards, estimatedTransitions);
+        expertPlanner.solve(estimatedRewards, estimatedTransitions);
     }
 
     @Override
@@ -103,9 +116,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         while (u >= cumulative[base + next]) {
             next++;
         }
-        state = next;
         t++;
         boolean truncated = t >= horizon;
+        estimate.update(state, action.index(), (float) reward, truncated ? -1 : next); // the float a learner sees
+        state = next;
         episodeOpen = !truncated;
         writeObservation(observation);
         result.set((float) reward, false, truncated, false);
@@ -118,13 +132,15 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
 
     @Override
     public int privilegedFeatureCount() {
-        return 2 * actions;
+        return 3 * actions;
     }
 
     /**
-     * For a trainer's critic only: the current state's reward means {@code r(s, a)}, then its optimal action values
+     * For a trainer only: the current state's reward means {@code r(s, a)}, then its optimal action values
      * {@code Q*_t(s, a) / H} for the steps left in the episode (value iteration on the true MDP; 0 after the last
-     * step).
+     * step), then the expert's choice: the {@code greedy} baseline's (value iteration on the MDP estimated from this
+     * trial's steps, replanned at each episode start) as the uniform distribution over its tied best actions. The
+     * expert depends on the trial's history only, so a policy with memory can always make its choice.
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -135,6 +151,13 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
             out[offset + a] = (float) rewardMeans[state * actions + a];
             out[offset + actions + a] = t < horizon ? (float) (planner.q(t, state, a) / horizon) : 0f;
         }
+        expertPlanner.bestActions(t, state, out, offset + 2 * actions);
+    }
+
+    /** The greedy expert's choice, after the reward means and the action values. */
+    @Override
+    public int expertActionOffset() {
+        return 2 * actions;
     }
 
     /** The current state (for tests and diagnostics). */
