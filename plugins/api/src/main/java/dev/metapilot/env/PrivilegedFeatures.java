@@ -24,11 +24,11 @@ public interface PrivilegedFeatures {
     void writePrivilegedFeatures(float[] out, int offset);
 
     /**
-     * Where the features hold an expert's action, as a one-hot over a {@code Discrete(n)} action space: the index of
-     * its first float among the P, or -1 (the default) when they hold none. The one-hot is all zeros wherever the
-     * expert's action cannot be inferred from the trial's history so far (in a maze: until the goal has been reached
-     * once in the trial), so that a trainer that imitates the expert asks of the policy only what a policy with memory
-     * can do.
+     * Where the features hold an expert's action over a {@code Discrete(n)} action space: the index of the first of its
+     * n floats among the P, or -1 (the default) when they hold none. The n floats are a one-hot, or the expert's
+     * distribution where it draws among tied choices (summing to 1), and all zeros wherever the expert's action cannot
+     * be inferred from the trial's history so far (in a maze: until the goal has been reached once in the trial), so
+     * that a trainer that imitates the expert asks of the policy only what a policy with memory can do.
      */
     default int expertActionOffset() {
         return -1;
