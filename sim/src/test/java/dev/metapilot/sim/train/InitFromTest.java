@@ -100,7 +100,7 @@ class InitFromTest {
         TrainingRuns.train(bandit(10).learningRate(1e-12).privilegedValue(true).timeAwareValue(true).initFrom(
                 privileged.toString()).build(), Plugins.bandit(3, 10), 1, timed, false);
         assertThat(CheckpointFile.read(timed.resolve(CheckpointFile.NAME)).parameters().get(
-                "privileged_hidden_weight")).hasSize(64 * (16 + 3 + 3));
+                "privileged_hidden_weight")).hasSize(64 * (16 + 3 + 6)); // hidden, time, 3 arms' p and UCB1's arm
 
         Path back = tmp.resolve("back");
         TrainingRuns.train(bandit(5).learningRate(1e-12).initFrom(privileged.toString()).build(), Plugins.bandit(3,
