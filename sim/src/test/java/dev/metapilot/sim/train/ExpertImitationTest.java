@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.sim.testing.Corridor;
 import dev.metapilot.sim.testing.Plugins;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExpertImitationTest {
 
-    private static final Pattern LOSS = Pattern.compile("\"expert_loss\":([-0-9.Ee]+)");
-
     @TempDir
     Path tmp;
 
@@ -36,17 +29,17 @@ class ExpertImitationTest {
     }
 
     @Test
-    void theExpertLossIsTheCrossEntropyWithTheExpertAndFalls() throws IOException {
+    void theExpertLossIsTheCrossEntropyWithTheExpertAndFalls() {
         Path run = tmp.resolve("expert");
         TrainingRuns.train(corridor().expertCoef(2).build(), new Corridor(), 25, run, false);
-        List<Double> losses = losses(run);
+        List<Double> losses = TrainingRuns.perUpdate(run, "expert_loss");
         assertThat(losses).hasSize(25);
         assertThat(losses.get(0)).as("a near-uniform policy over two actions").isBetween(0.55, 0.85);
         assertThat(losses.get(24)).as("the policy imitates the expert where it shows").isLessThan(0.2);
 
         Path plain = tmp.resolve("plain");
         TrainingRuns.train(corridor().build(), new Corridor(), 2, plain, false);
-        assertThat(losses(plain)).containsOnly(0.0);
+        assertThat(TrainingRuns.perUpdate(plain, "expert_loss")).containsOnly(0.0);
     }
 
     @Test
@@ -58,28 +51,16 @@ class ExpertImitationTest {
     }
 
     @Test
-    void theBanditsExpertIsUcb1AndItsLossFalls() throws IOException {
+    void theBanditsExpertIsUcb1AndItsLossFalls() {
         TrainConfig config = TrainConfig.builder("bandit").envConfig(Plugins.resolved(new BanditPlugin(), Map.of(
                 "arms", "3", "pulls", "10"))).seed(3).hidden(16).envs(16).rollout(10).epochs(2).minibatches(2)
                 .learningRate(1e-2).privilegedValue(true).expertCoef(1).build();
         Path run = tmp.resolve("bandit");
         TrainingRuns.train(config, Plugins.bandit(3, 10), 80, run, false);
-        List<Double> losses = losses(run);
+        List<Double> losses = TrainingRuns.perUpdate(run, "expert_loss");
         double first = losses.subList(0, 10).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double last = losses.subList(70, 80).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         assertThat(first).as("a near-uniform policy over three arms: about ln 3").isBetween(0.9, 1.3);
         assertThat(last).as("the policy learns UCB1's choices from its history").isLessThan(0.7 * first);
-    }
-
-    private static List<Double> losses(Path run) throws IOException {
-        List<Double> out = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve(MetricsLog.NAME))) {
-            if (line.contains("\"type\":\"update\"")) {
-                Matcher m = LOSS.matcher(line);
-                assertThat(m.find()).as(line).isTrue();
-                out.add(Double.parseDouble(m.group(1)));
-            }
-        }
-        return out;
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.sim.testing.Plugins;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * logged; a run without it logs 0.
  */
 class TaskInferenceTest {
-
-    private static final Pattern LOSS = Pattern.compile("\"task_inference_loss\":([-0-9.Ee]+)");
 
     @TempDir
     Path tmp;
@@ -33,10 +26,10 @@ class TaskInferenceTest {
     }
 
     @Test
-    void theTaskInferenceLossFallsAndIsLogged() throws IOException {
+    void theTaskInferenceLossFallsAndIsLogged() {
         Path run = tmp.resolve("ti");
         TrainingRuns.train(bandit().taskInferenceCoef(1).build(), Plugins.bandit(3, 10), 30, run, false);
-        List<Double> losses = losses(run);
+        List<Double> losses = TrainingRuns.perUpdate(run, "task_inference_loss");
         assertThat(losses).hasSize(30);
         assertThat(losses.get(0)).as("the head starts far from the arm probabilities").isGreaterThan(0.1);
         // the features are the arm probabilities and UCB1's next arm (a one-hot that the linear head predicts only in
@@ -46,18 +39,6 @@ class TaskInferenceTest {
 
         Path plain = tmp.resolve("plain");
         TrainingRuns.train(bandit().build(), Plugins.bandit(3, 10), 2, plain, false);
-        assertThat(losses(plain)).containsOnly(0.0);
-    }
-
-    private static List<Double> losses(Path run) throws IOException {
-        List<Double> out = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve(MetricsLog.NAME))) {
-            if (line.contains("\"type\":\"update\"")) {
-                Matcher m = LOSS.matcher(line);
-                assertThat(m.find()).as(line).isTrue();
-                out.add(Double.parseDouble(m.group(1)));
-            }
-        }
-        return out;
+        assertThat(TrainingRuns.perUpdate(plain, "task_inference_loss")).containsOnly(0.0);
     }
 }

@@ -3,7 +3,12 @@ package dev.metapilot.sim.train;
 import dev.metapilot.env.EnvironmentFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the trainer in tests: quiet, two workers, checkpoints only at the end unless asked. Test code. */
 final class TrainingRuns {
@@ -27,5 +32,25 @@ final class TrainingRuns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The number {@code key} of every update line of the run's metrics file, in order. */
+    static List<Double> perUpdate(Path run, String key) {
+        Pattern field = Pattern.compile("\"" + Pattern.quote(key) + "\":([-0-9.Ee]+)");
+        List<Double> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(run.resolve(MetricsLog.NAME))) {
+                if (line.contains("\"type\":\"update\"")) {
+                    Matcher m = field.matcher(line);
+                    if (!m.find()) {
+                        throw new AssertionError("no " + key + " in " + line);
+                    }
+                    out.add(Double.parseDouble(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 }
