@@ -33,7 +33,8 @@ public final class MazePlugin implements EnvironmentPlugin {
     public List<ConfigOption> options() {
         return List.of(
                 new ConfigOption("size", "mixed",
-                        "small (5x5 cells), large (9x9 cells) or mixed (each task small or large at random)"),
+                        "small (5x5 cells), large (9x9 cells), mixed (each task small or large at random), or tiny "
+                                + "(3x3 cells, a curriculum's first stage)"),
                 new ConfigOption("episodes", "2", "episodes per trial, 1.." + MAX_EPISODES + " (SNAIL: 2)"));
     }
 
@@ -44,10 +45,11 @@ public final class MazePlugin implements EnvironmentPlugin {
     public EnvironmentFactory configure(EnvConfig config) {
         String size = config.getString("size");
         List<MazeSize> sizes = switch (size) {
+            case "tiny" -> List.of(MazeSize.TINY);
             case "small" -> List.of(MazeSize.SMALL);
             case "large" -> List.of(MazeSize.LARGE);
             case "mixed" -> List.of(MazeSize.SMALL, MazeSize.LARGE);
-            default -> throw config.invalid("size", size, "one of small, large, mixed");
+            default -> throw config.invalid("size", size, "one of small, large, mixed, tiny");
         };
         int episodes = config.getInt("episodes");
         if (episodes < 1 || episodes > MAX_EPISODES) {

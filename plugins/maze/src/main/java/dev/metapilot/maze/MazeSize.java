@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public record MazeSize(String name, int cells, int horizon) {
 
+    /** 3x3 cells (a 7x7 grid), 100 steps: not in SNAIL; the first stage of a curriculum. */
+    public static final MazeSize TINY = new MazeSize("tiny", 3, 100);
     /** 5x5 cells (an 11x11 grid), 250 steps: SNAIL's small maze. */
     public static final MazeSize SMALL = new MazeSize("small", 5, 250);
     /** 9x9 cells (a 19x19 grid), 1000 steps: SNAIL's large maze. */

@@ -50,6 +50,17 @@ class MazePluginTest {
     }
 
     @Test
+    void tinyMazesAreThreeByThreeCellsWithAShortHorizonAndPassTheContract() {
+        EnvironmentFactory factory = configure(Map.of("size", "tiny"));
+        assertThat(factory.spec().maxEpisodeSteps()).isEqualTo(100);
+        MazeTask task = ((MazeFactory) factory).tasks().sample(Split.TRAIN, 3);
+        assertThat(task.id()).isEqualTo("maze-tiny-train-3");
+        assertThat(task.properties().get("rows")).isEqualTo(7);
+        assertThat(task.properties().get("horizon")).isEqualTo(100);
+        EnvironmentContract.check(factory);
+    }
+
+    @Test
     void tasksDescribeThemselvesForLogs() {
         MazeTask task = Mazes.factory("large").tasks().sample(Split.TEST, 42);
         assertThat(task.id()).isEqualTo("maze-large-test-42");
