@@ -67,7 +67,7 @@ class ShippedModelsTest {
     static Stream<Shipped> shipped() {
         return Stream.of(maze(), bandit("bandit-10x5.onnx", 5, 10, 2000, 0.15), bandit("bandit-10x10.onnx", 10, 10,
                 2000, 0.15), bandit("bandit-100x5.onnx", 5, 100, 300, 1.5),
-                bandit("bandit-100x10.onnx", 10, 100, 300, 4),
+                bandit("bandit-100x10.onnx", 10, 100, 300, 1.5),
                 locomotion(), tabularMdp("tabular-mdp-10.onnx", 10, 300, 10), tabularMdp("tabular-mdp-25.onnx", 25, 300,
                         35));
     }
