@@ -76,7 +76,9 @@ class EvalCommandTest {
                 + "+EP2/EP1 +EP2/SHORTEST");
         for (String size : new String[]{"small", "large"}) {
             assertThat(text).containsPattern(size + " +random +[0-9.]+ ± ").containsPattern(size
-                    + " +oracle +[0-9.]+ ± [0-9.]+ .* 1\\.00 +1\\.00").containsPattern(size + " +maze\\.onnx +");
+                    + " +oracle +[0-9.]+ ± [0-9.]+ .* 1\\.00 +1\\.00").containsPattern(size
+                            + " +explore +[0-9.]+ ± [0-9.]+ .* 1\\.00")
+                    .containsPattern(size + " +maze\\.onnx +");
         }
         assertThat(text).containsPattern("small +SNAIL \\(paper\\) +50\\.3 +34\\.8 +n/a +n/a +0\\.69 +n/a")
                 .containsPattern("small +LSTM RL² \\(paper\\) +52\\.4 +39\\.1 +n/a +n/a +0\\.75")
