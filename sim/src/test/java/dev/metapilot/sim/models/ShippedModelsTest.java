@@ -87,8 +87,8 @@ class ShippedModelsTest {
     }
 
     /**
-     * The maze policy's card reports 99.9% success and 2.0x the shortest path in both episodes on 1000 small mazes,
-     * without the targeted episode-2 speed-up; the floor holds what it does reach.
+     * The maze policy's card reports 99.9% / 99.8% success and 31.5 then 22.6 steps (0.72) on 1000 small mazes; the
+     * floor holds success, the distance from the shortest path and an episode-2 speed-up of at least 10%.
      */
     private static Shipped maze() {
         return new Shipped("maze.onnx", new MazePlugin(), Map.of("size", "small"), 50, (f, m, b) -> {
@@ -99,7 +99,7 @@ class ShippedModelsTest {
                 assertThat(row.steps().mean()).as("%s: steps in episode %d vs shortest path %.1f", f, row.episode() + 1,
                         shortest).isLessThan(3 * shortest);
             }
-            assertThat(m.rows().get(1).steps().mean()).as("%s: episode 2 vs episode 1", f).isLessThanOrEqualTo(1.1 * m
+            assertThat(m.rows().get(1).steps().mean()).as("%s: episode 2 vs episode 1", f).isLessThanOrEqualTo(0.9 * m
                     .rows().get(0).steps().mean());
         });
     }
