@@ -1,6 +1,7 @@
 package dev.metapilot.bandit;
 
 import dev.metapilot.env.StepInput;
+import java.util.Arrays;
 
 /**
  * What a bandit learner knows in one trial: successes and failures per arm, learned one step late from the RL² inputs
@@ -29,13 +30,24 @@ final class ArmCounts {
         if (input.episode() == 0 && input.step() == 0) {
             return;
         }
-        int arm = input.previousAction().index();
-        if (input.previousReward() > 0.5f) {
+        record(input.previousAction().index(), input.previousReward() > 0.5f);
+    }
+
+    /** Counts one pull of {@code arm}. */
+    void record(int arm, boolean success) {
+        if (success) {
             successes[arm]++;
         } else {
             failures[arm]++;
         }
         pulls++;
+    }
+
+    /** Forgets every pull (a new trial). */
+    void clear() {
+        Arrays.fill(successes, 0);
+        Arrays.fill(failures, 0);
+        pulls = 0;
     }
 
     int successes(int arm) {

@@ -7,7 +7,6 @@ import dev.metapilot.env.Environment;
 import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.Task;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -26,9 +25,8 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
     private final double[] probabilities;
     /** The expert whose choice the privileged features show: UCB1 with this configuration's tuned constant. */
     private final Ucb1Baseline expert;
-    private final int[] successes;
-    private final int[] failures;
-    private int pulls;
+    /** This trial's pulls, as the expert counts them. */
+    private final ArmCounts counts;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -38,8 +36,7 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.expert = Objects.requireNonNull(expert, "expert is null");
         this.probabilities = new double[arms];
-        this.successes = new int[arms];
-        this.failures = new int[arms];
+        this.counts = new ArmCounts(arms);
     }
 
     @Override
@@ -61,9 +58,7 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
                 probabilities[0]));
         hasTask = true;
         episodeOpen = false;
-        Arrays.fill(successes, 0);
-        Arrays.fill(failures, 0);
-        pulls = 0;
+        counts.clear();
     }
 
     @Override
@@ -83,12 +78,7 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
         }
         double u = rng.nextDouble();
         float reward = u < probabilities[action.index()] ? 1f : 0f;
-        if (reward > 0) {
-            successes[action.index()]++;
-        } else {
-            failures[action.index()]++;
-        }
-        pulls++;
+        counts.record(action.index(), reward > 0);
         observation[0] = 1f;
         episodeOpen = false;
         result.set(reward, false, true, false);
@@ -110,7 +100,8 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
             throw new IllegalStateException("privileged features before setTask");
         }
         int k = probabilities.length;
-        int choice = Ucb1Baseline.choose(successes, failures, pulls, expert.c());
+        int choice = Ucb1Baseline.choose(counts.successes(), counts.failures(), counts.pulls(),
+                expert.c());
         for (int a = 0; a < k; a++) {
             out[offset + a] = (float) probabilities[a];
             out[offset + k + a] = a == choice ? 1f : 0f;

@@ -34,6 +34,8 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private final FiniteHorizonPlanner expertPlanner;
     private final double[] estimatedRewards;
     private final double[] estimatedTransitions;
+    /** The expert's plan is not yet solved for this episode (only readers of the features pay for value iteration). */
+    private boolean expertPlanStale = true;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -86,6 +88,7 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         hasTask = true;
         episodeOpen = false;
         estimate.clear();
+        expertPlanStale = true;
     }
 
     @Override
@@ -98,9 +101,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         t = 0;
         episodeOpen = true;
         writeObservation(observation);
-        // the greedy expert replans at every episode start, as the baseline does
+        // the greedy expert replans at every episode start, as the baseline does: on the estimate as it stands now,
+        // solved on the first read of the features
         estimate.meanModel(estimatedRewards, estimatedTransitions);
-        expertPlanner.solve(estimatedRewards, estimatedTransitions);
+        expertPlanStale = true;
     }
 
     @Override
@@ -150,6 +154,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         for (int a = 0; a < actions; a++) {
             out[offset + a] = (float) rewardMeans[state * actions + a];
             out[offset + actions + a] = t < horizon ? (float) (planner.q(t, state, a) / horizon) : 0f;
+        }
+        if (expertPlanStale) {
+            expertPlanner.solve(estimatedRewards, estimatedTransitions);
+            expertPlanStale = false;
         }
         expertPlanner.bestActions(t, state, out, offset + 2 * actions);
     }
