@@ -23,8 +23,8 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
 
     private final EnvSpec spec;
     private final double[] probabilities;
-    /** The expert whose choice the privileged features show: UCB1 with this configuration's tuned constant. */
-    private final Ucb1Baseline expert;
+    /** The expert whose choice the privileged features show (the {@code expert} option). */
+    private final BanditExpert expert;
     /** This trial's pulls, as the expert counts them. */
     private final ArmCounts counts;
     private final SplitMix64 rng = new SplitMix64(0);
@@ -32,7 +32,7 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
     private boolean hasTask;
     private boolean episodeOpen;
 
-    BanditEnvironment(EnvSpec spec, int arms, Ucb1Baseline expert) {
+    BanditEnvironment(EnvSpec spec, int arms, BanditExpert expert) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.expert = Objects.requireNonNull(expert, "expert is null");
         this.probabilities = new double[arms];
@@ -90,9 +90,10 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
     }
 
     /**
-     * For a trainer only, 2k floats: the arms' success probabilities in arm order, then the arm UCB1 (the tuned
-     * {@code ucb1} baseline) pulls next given this trial's pulls so far, as a one-hot. UCB1's choice depends on the
-     * trial's history only, so a policy with memory can always make it.
+     * For a trainer only, 2k floats: the arms' success probabilities in arm order, then the arm the expert (the
+     * {@code expert} option: the tuned {@code ucb1} baseline, or {@code gittins}) pulls next given this trial's pulls
+     * so far, as a one-hot. The expert's choice depends on the trial's history only, so a policy with memory can always
+     * make it.
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -100,15 +101,14 @@ public final class BanditEnvironment implements Environment, PrivilegedFeatures 
             throw new IllegalStateException("privileged features before setTask");
         }
         int k = probabilities.length;
-        int choice = Ucb1Baseline.choose(counts.successes(), counts.failures(), counts.pulls(),
-                expert.c());
+        int choice = expert.nextArm(counts);
         for (int a = 0; a < k; a++) {
             out[offset + a] = (float) probabilities[a];
             out[offset + k + a] = a == choice ? 1f : 0f;
         }
     }
 
-    /** UCB1's next arm, a one-hot after the k probabilities. */
+    /** The expert's next arm, a one-hot after the k probabilities. */
     @Override
     public int expertActionOffset() {
         return probabilities.length;

@@ -30,7 +30,7 @@ public final class BanditFactory implements EnvironmentFactory {
     private final EnvSpec spec;
     private final BanditTasks tasks;
     private final List<Baseline> baselines;
-    private final Ucb1Baseline ucb1;
+    private final BanditExpert expert;
 
     public BanditFactory(BanditConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
@@ -42,14 +42,21 @@ public final class BanditFactory implements EnvironmentFactory {
         list.add(new GreedyBaseline(k));
         list.add(new EpsilonGreedyBaseline(k, TunedParameter.tuned(this, TUNING_GRID,
                 eps -> new EpsilonGreedyBaseline(k, TunedParameter.fixed(eps)))));
-        this.ucb1 = new Ucb1Baseline(k, TunedParameter.tuned(this, TUNING_GRID, c -> new Ucb1Baseline(k,
+        Ucb1Baseline ucb1 = new Ucb1Baseline(k, TunedParameter.tuned(this, TUNING_GRID, c -> new Ucb1Baseline(k,
                 TunedParameter.fixed(c))));
         list.add(ucb1);
         list.add(new ThompsonSamplingBaseline(k));
+        GittinsBaseline gittins = GittinsIndexTable.fits(config.pulls())
+                ? new GittinsBaseline(k, config.pulls())
+                : null;
+        if (gittins != null) {
+            list.add(gittins);
+        }
         if (BeliefValueTable.fits(k, config.pulls())) {
             list.add(new BayesOptimalBaseline(k, config.pulls()));
         }
         this.baselines = List.copyOf(list);
+        this.expert = config.expert().equals("gittins") ? gittins : ucb1;
     }
 
     /** The settings this factory was built with. */
@@ -69,12 +76,12 @@ public final class BanditFactory implements EnvironmentFactory {
 
     @Override
     public Environment create() {
-        return new BanditEnvironment(spec, config.arms(), ucb1);
+        return new BanditEnvironment(spec, config.arms(), expert);
     }
 
     /**
-     * random, greedy, epsilon-greedy, ucb1, thompson, and bayes-optimal where its table fits (every {@code n = 10}
-     * setting, {@code n} up to about 25 for {@code k = 5}).
+     * random, greedy, epsilon-greedy, ucb1, thompson, gittins for {@code n <= 200}, and bayes-optimal where its table
+     * fits (every {@code n = 10} setting, {@code n} up to about 25 for {@code k = 5}).
      */
     @Override
     public List<Baseline> baselines() {

@@ -33,8 +33,8 @@ public final class PublishedResults {
      * @param env {@code bandit} or {@code tabular-mdp}
      * @param n pulls (bandit) or episodes (MDP) per trial
      * @param arms number of arms for bandits, empty for MDPs
-     * @param method baseline name where one corresponds ({@code thompson}, {@code ucb1}, ...), else the paper's
-     *     ({@code gittins}, {@code ots}, {@code opsrl}, {@code ucrl2}, {@code beb}, {@code rl2})
+     * @param method baseline name where one corresponds ({@code thompson}, {@code ucb1}, {@code gittins}, ...), else
+     *     the paper's ({@code ots}, {@code opsrl}, {@code ucrl2}, {@code beb}, {@code rl2})
      * @param value mean total reward per trial, as printed (one decimal)
      */
     public record Row(String env, int n, OptionalInt arms, String method, double value) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>
  * Offered by {@link BanditFactory}; {@link #start} is called on the trial thread once per trial.
  */
-final class Ucb1Baseline implements Baseline {
+final class Ucb1Baseline implements Baseline, BanditExpert {
 
     private final int arms;
     private final TunedParameter c;
@@ -39,6 +39,11 @@ final class Ucb1Baseline implements Baseline {
     /** The exploration constant in use (tuned on first call when tuning). */
     double c() {
         return c.value();
+    }
+
+    @Override
+    public int nextArm(ArmCounts counts) {
+        return choose(counts.successes(), counts.failures(), counts.pulls(), c.value());
     }
 
     @Override

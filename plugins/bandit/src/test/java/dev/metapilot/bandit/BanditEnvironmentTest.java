@@ -48,7 +48,7 @@ class BanditEnvironmentTest {
         }
     }
 
-    private static void pull(Environment env, int arm) {
+    static void pull(Environment env, int arm) {
         Action action = Action.of(env.spec().actionSpace());
         action.setIndex(arm);
         env.reset(0, new float[1]);

@@ -31,10 +31,11 @@ class BanditPluginTest {
     }
 
     @Test
-    void defaultsAreFiveArmsAndTenPulls() {
+    void defaultsAreFiveArmsAndTenPullsWithUcb1AsTheExpert() {
         assertThat(plugin.options()).extracting(ConfigOption::key, ConfigOption::defaultValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("arms", "5"),
-                        org.assertj.core.groups.Tuple.tuple("pulls", "10"));
+                        org.assertj.core.groups.Tuple.tuple("pulls", "10"),
+                        org.assertj.core.groups.Tuple.tuple("expert", "ucb1"));
         EnvironmentFactory f = plugin.configureDefaults();
         assertThat(f.spec().id()).isEqualTo("bandit");
         assertThat(f.spec().observationSpace()).isEqualTo(new Discrete(1));
@@ -53,10 +54,12 @@ class BanditPluginTest {
     }
 
     @Test
-    void offersTheTableOneBaselinesAndBayesOptimalWhereItFits() {
+    void offersTheTableOneBaselinesAndGittinsAndBayesOptimalWhereTheyFit() {
         assertThat(configure(Map.of("pulls", "10", "arms", "50")).baselines()).extracting(Baseline::name)
-                .containsExactly("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "bayes-optimal");
+                .containsExactly("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins", "bayes-optimal");
         assertThat(configure(Map.of("pulls", "100", "arms", "5")).baselines()).extracting(Baseline::name)
+                .containsExactly("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins");
+        assertThat(configure(Map.of("pulls", "500", "arms", "5")).baselines()).extracting(Baseline::name)
                 .containsExactly("random", "greedy", "epsilon-greedy", "ucb1", "thompson");
         assertThat(configure(Map.of()).baselines()).allSatisfy(b -> assertThat(b.description()).isNotBlank());
     }

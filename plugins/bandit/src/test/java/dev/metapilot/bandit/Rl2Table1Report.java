@@ -36,8 +36,10 @@ class Rl2Table1Report {
     @Test
     void banditTable() {
         StringBuilder out = new StringBuilder();
-        out.append("| n, k | random | greedy | ε-greedy (ε) | UCB1 (c) | Thompson | Bayes-optimal: simulated / DP |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append(
+                "| n, k | random | greedy | ε-greedy (ε) | UCB1 (c) | Thompson | Gittins | Bayes-optimal: simulated / DP"
+                        + " |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         StringBuilder paper = new StringBuilder();
         paper.append("| n, k | Random | Gittins | TS | OTS | UCB1 | ε-Greedy | Greedy | RL² |\n");
         paper.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -46,7 +48,7 @@ class Rl2Table1Report {
                 BanditFactory f = new BanditFactory(new BanditConfig(k, n));
                 TrialHarness h = new TrialHarness(f);
                 StringBuilder row = new StringBuilder("| " + n + ", " + k + " |");
-                for (String name : List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson",
+                for (String name : List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins",
                         "bayes-optimal")) {
                     Baseline b = find(f, name);
                     if (b == null) {

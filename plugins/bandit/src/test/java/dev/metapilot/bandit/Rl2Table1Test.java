@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reproduces the random, greedy, ε-greedy, UCB1 and Thompson-sampling rows of RL² Table 1 in all nine settings: 1000
- * TEST trials each, compared with the published figure within three standard errors of the difference plus rounding.
+ * Reproduces the random, greedy, ε-greedy, UCB1 and Thompson-sampling rows of RL² Table 1 in all nine settings, and the
+ * Gittins row where our finite-horizon index table is offered ({@code n <= 100} here): 1000 TEST trials each, compared
+ * with the published figure within three standard errors of the difference plus rounding.
  */
 class Rl2Table1Test {
 
@@ -30,7 +31,10 @@ class Rl2Table1Test {
         BanditFactory factory = new BanditFactory(new BanditConfig(k, n));
         PublishedResults published = PublishedResults.load();
         TrialHarness harness = new TrialHarness(factory);
-        for (String name : REPRODUCED) {
+        List<String> names = n <= 100
+                ? Stream.concat(REPRODUCED.stream(), Stream.of("gittins")).toList()
+                : REPRODUCED;
+        for (String name : names) {
             Baseline baseline = factory.baselines().stream().filter(b -> b.name().equals(name)).findFirst()
                     .orElseThrow();
             double[] returns = Rl2Statistics.trialReturns(harness.run(baseline, Split.TEST, TRIALS, n, 1));

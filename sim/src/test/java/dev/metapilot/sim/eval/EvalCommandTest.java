@@ -104,7 +104,8 @@ class EvalCommandTest {
                 .containsPattern("thompson +[0-9.]+ ± [0-9.]+ +5\\.7").containsPattern(
                         "bayes-optimal +[0-9.]+ ± [0-9.]+ +n/a")
                 .containsPattern("bandit-n10-k5\\.onnx \\(RL², ours\\) +[0-9.]+ ± [0-9.]+ +6\\.7 \\(RL²\\)")
-                .containsPattern("gittins \\(paper only\\) +n/a +6\\.6").contains("% of bayes-optimal",
+                .containsPattern("gittins +[0-9.]+ ± [0-9.]+ +6\\.6")
+                .containsPattern("ots \\(paper only\\) +n/a +6\\.5").contains("% of bayes-optimal",
                         "(best baseline)");
         assertThat(text.substring(small, paper)).containsPattern("greedy +[0-9.]+ ± [0-9.]+ +n/a");
         assertPng(plots.resolve("rl2-bandits-n10-k5.png"));
