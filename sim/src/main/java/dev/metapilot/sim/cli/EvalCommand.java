@@ -9,6 +9,7 @@ import dev.metapilot.sim.eval.EvalRun;
 import dev.metapilot.sim.eval.EvalSettings;
 import dev.metapilot.sim.eval.Suite;
 import java.io.PrintWriter;
+import dev.metapilot.env.Split;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +55,21 @@ final class EvalCommand implements Callable<Integer> {
             + "models/locomotion-memoryless.onnx); none leaves the row out.")
     private String memoryless;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Held-out TEST trials per table (default: 1000 as in "
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per table (default: 1000 as in "
             + "the papers, per maze size for snail; 500 for locomotion).")
     private Integer trials;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Write PNG charts into DIR.")
     private Path plotDir;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the TEST tasks, resets and "
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the tasks, resets and "
             + "action sampling (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--split", paramLabel = "test|train", defaultValue = "test", description = "Task split: the "
+            + "held-out TEST tasks that results report (default), or TRAIN tasks, to choose among a run's exports "
+            + "without touching them.")
+    private String split;
 
     @Option(names = "--threads", paramLabel = "N", description = "Trial threads (default: one per core); results "
             + "do not depend on it.")
@@ -82,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalSettings settings;
         try {
             chosen = Suite.named(suite);
-            settings = new EvalSettings(policies, memoryless, trials, seed, threads != null
+            settings = new EvalSettings(policies, memoryless, trials, Split.parse(split), seed, threads != null
                     ? threads
                     : Runtime.getRuntime().availableProcessors(), plotDir,
                     Path.of(System.getProperty(

@@ -5,7 +5,6 @@ import dev.metapilot.agent.plugin.PluginRegistry;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.env.EnvironmentFactory;
-import dev.metapilot.env.Split;
 import dev.metapilot.env.Task;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,11 +48,14 @@ public final class EvalRun {
         return plugins.configure(plugin, overrides);
     }
 
-    /** {@code trials} held-out TEST tasks drawn with seeds {@code seed, seed+1, ...}, the plugin's episodes each. */
+    /**
+     * {@code trials} tasks of the settings' split (held-out TEST unless {@code --split train}) drawn with seeds
+     * {@code seed, seed+1, ...}, the plugin's episodes each.
+     */
     public TrialPlan testPlan(EnvironmentFactory factory, int trials) {
         List<Task> tasks = new ArrayList<>(trials);
         for (int t = 0; t < trials; t++) {
-            tasks.add(factory.tasks().sample(Split.TEST, settings.seed() + t));
+            tasks.add(factory.tasks().sample(settings.split(), settings.seed() + t));
         }
         return new TrialPlan(tasks, factory.spec().episodesPerTrial(), settings.seed());
     }

@@ -59,7 +59,8 @@ final class LocomotionSuite implements Suite {
             results.add(run.run(factory, plan, c));
         }
         PrintWriter out = run.out();
-        out.printf("locomotion: adaptation curve, %d held-out TEST tasks, %d episodes per trial, seed %d%n", trials,
+        out.printf("locomotion: adaptation curve, %d %s tasks, %d episodes per trial, seed %d%n", trials,
+                run.settings().tasksLabel(),
                 spec.episodesPerTrial(), run.settings().seed());
         print(out, results, spec.episodesPerTrial());
         if (memoryless != null) {
@@ -73,7 +74,7 @@ final class LocomotionSuite implements Suite {
                 + "; > 3 HW: whether it exceeds 3 times the larger of the two episodes' 95% half-widths.");
         List<Path> plots = new ArrayList<>();
         run.plotFile("locomotion.png").ifPresent(file -> {
-            chart(trials, results).writePng(file);
+            chart(trials, run.settings().tasksLabel(), results).writePng(file);
             plots.add(file);
         });
         Plots.report(out, plots);
@@ -132,7 +133,7 @@ final class LocomotionSuite implements Suite {
         return trained.episodeReturnMinus(memoryless, trained.episodes() - 1);
     }
 
-    private static Chart chart(int trials, List<Outcomes> results) {
+    private static Chart chart(int trials, String tasks, List<Outcomes> results) {
         List<Chart.Series> series = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Outcomes o = results.get(i);
@@ -148,7 +149,8 @@ final class LocomotionSuite implements Suite {
             series.add(new Chart.Series(o.label(), x, y, err));
         }
         return new Chart(Chart.Kind.CURVE,
-                "Locomotion adaptation: return per episode (" + trials + " held-out TEST tasks, 95% CI)",
+                "Locomotion adaptation: return per episode (" + trials + " " + tasks
+                        + " tasks, 95% CI)",
                 "episode of the trial", "mean return", series);
     }
 }

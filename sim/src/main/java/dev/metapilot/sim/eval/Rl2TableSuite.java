@@ -90,8 +90,8 @@ final class Rl2TableSuite implements Suite {
             trained.add(run.run(factory, plan, new Contender(m.name(), () -> opener.open(m.file().toString()))));
         }
         PrintWriter out = run.out();
-        out.printf("%n%s: RL² %s protocol, %s, %d held-out TEST trials, seed %d%n", name(), table.paperTable(), table
-                .describe(spec), trials, run.settings().seed());
+        out.printf("%n%s: RL² %s protocol, %s, %d %s trials, seed %d%n", name(), table.paperTable(), table
+                .describe(spec), trials, run.settings().tasksLabel(), run.settings().seed());
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[]{"METHOD", "TOTAL REWARD (OURS, 95% CI)", "RL² PAPER"});
         for (Outcomes o : baselines) {
@@ -109,7 +109,7 @@ final class Rl2TableSuite implements Suite {
         Table.print(out, cells);
         compare(out, baselines, trained);
         run.plotFile(name() + "-" + table.slug(spec) + ".png").ifPresent(file -> {
-            chart(spec, trials, baselines, trained).writePng(file);
+            chart(spec, trials, run.settings().tasksLabel(), baselines, trained).writePng(file);
             plots.add(file);
         });
     }
@@ -142,7 +142,8 @@ final class Rl2TableSuite implements Suite {
         }
     }
 
-    private Chart chart(EnvSpec spec, int trials, List<Outcomes> baselines, List<Outcomes> trained) {
+    private Chart chart(EnvSpec spec, int trials, String tasks, List<Outcomes> baselines,
+            List<Outcomes> trained) {
         List<Chart.Series> series = new ArrayList<>();
         List<Outcomes> all = new ArrayList<>(baselines);
         all.addAll(trained);
@@ -157,6 +158,6 @@ final class Rl2TableSuite implements Suite {
             series.add(new Chart.Series(o.label(), x, y, null));
         }
         return new Chart(Chart.Kind.LINES, "Cumulative reward, " + table.describe(spec) + " (mean of " + trials
-                + " held-out TEST trials)", table.index(), "cumulative reward", series);
+                + " " + tasks + " trials)", table.index(), "cumulative reward", series);
     }
 }

@@ -42,8 +42,8 @@ final class SnailSuite implements Suite {
         List<PolicyModel> models = run.models(name(), PLUGIN, DEFAULT_MODEL, TRAIN_HINT);
         int trials = run.settings().trialsOr(DEFAULT_TRIALS);
         PrintWriter out = run.out();
-        out.printf("snail: SNAIL Table 5 protocol, %d held-out TEST mazes per size, %d episodes per trial, seed %d%n",
-                trials, EPISODES, run.settings().seed());
+        out.printf("snail: SNAIL Table 5 protocol, %d %s mazes per size, %d episodes per trial, seed %d%n",
+                trials, run.settings().tasksLabel(), EPISODES, run.settings().seed());
         SnailPublished published = SnailPublished.load();
         List<Path> plots = new ArrayList<>();
         List<String[]> cells = new ArrayList<>();
@@ -74,7 +74,7 @@ final class SnailSuite implements Suite {
                         Cells.NOT_AVAILABLE, Cells.NOT_AVAILABLE, Cells.number(p.ratio(), 2), Cells.NOT_AVAILABLE});
             }
             run.plotFile("snail-" + size + ".png").ifPresent(file -> {
-                chart(size, trials, results, published).writePng(file);
+                chart(size, trials, run.settings().tasksLabel(), results, published).writePng(file);
                 plots.add(file);
             });
         }
@@ -94,7 +94,8 @@ final class SnailSuite implements Suite {
                         / shortest, 2)};
     }
 
-    private static Chart chart(String size, int trials, List<Outcomes> results, SnailPublished published) {
+    private static Chart chart(String size, int trials, String tasks, List<Outcomes> results,
+            SnailPublished published) {
         List<Chart.Series> series = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Outcomes o = results.get(i);
@@ -115,6 +116,6 @@ final class SnailSuite implements Suite {
             }
         }
         return new Chart(Chart.Kind.BARS, "Steps to the goal per episode, " + size + " mazes (" + trials
-                + " held-out TEST mazes, 95% CI)", "episode of the trial", "mean steps", series);
+                + " " + tasks + " mazes, 95% CI)", "episode of the trial", "mean steps", series);
     }
 }

@@ -174,6 +174,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void trainSplitEvaluatesOnTrainTasksAndSaysSo() {
+        assertThat(eval("--suite", "rl2-bandits", "--policy", model("bandit-n4-k2.onnx"), "--trials", "200",
+                "--threads", "1", "--greedy")).as(err.toString()).isZero();
+        String test = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(eval("--suite", "rl2-bandits", "--policy", model("bandit-n4-k2.onnx"), "--trials", "200",
+                "--threads", "1", "--greedy", "--split", "train")).as(err.toString()).isZero();
+        String train = out.toString();
+        assertThat(test).contains("200 held-out TEST trials");
+        assertThat(train).contains("200 TRAIN trials").doesNotContain("TEST");
+        assertThat(row(train, "greedy")).as("other tasks, other rewards").isNotEqualTo(row(test, "greedy"));
+
+        assertThat(eval("--suite", "snail", "--split", "validation")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown split 'validation'");
+    }
+
+    private static String row(String table, String method) {
+        return table.lines().filter(l -> l.startsWith(method + " ")).findFirst().orElseThrow();
+    }
+
+    @Test
     void anUnknownSuiteIsAUsageError() {
         assertThat(eval("--suite", "atari")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown suite 'atari'", "snail, rl2-bandits, rl2-mdps, locomotion");
