@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 enum Rl2Table {
 
     /** Table 1: total reward over n pulls of a k-armed Bernoulli bandit. */
-    BANDITS("rl2-bandits", "bandit", "Table 1", "pull",
+    BANDITS("rl2-bandits", "bandit", "Table 1", "pull", "ucb1",
             "./metapilot train --env bandit --env-config arms=5,pulls=10 --out models/bandit-10x5.onnx") {
         @Override
         Map<String, String> fallbackSettings(PolicyMetadata m) {
@@ -40,7 +40,7 @@ enum Rl2Table {
     },
 
     /** Table 2: total reward over n episodes of a random tabular MDP (10 states, 5 actions, horizon 10). */
-    MDPS("rl2-mdps", "tabular-mdp", "Table 2", "episode",
+    MDPS("rl2-mdps", "tabular-mdp", "Table 2", "episode", "psrl",
             "./metapilot train --env tabular-mdp --env-config episodes=10 --out models/tabular-mdp-10.onnx") {
         @Override
         Map<String, String> fallbackSettings(PolicyMetadata m) {
@@ -77,13 +77,15 @@ enum Rl2Table {
     private final String plugin;
     private final String paperTable;
     private final String index;
+    private final String target;
     private final String trainHint;
 
-    Rl2Table(String suite, String plugin, String paperTable, String index, String trainHint) {
+    Rl2Table(String suite, String plugin, String paperTable, String index, String target, String trainHint) {
         this.suite = suite;
         this.plugin = plugin;
         this.paperTable = paperTable;
         this.index = index;
+        this.target = target;
         this.trainHint = trainHint;
     }
 
@@ -102,6 +104,11 @@ enum Rl2Table {
     /** What one step of the chart's x axis is: a pull or an episode. */
     String index() {
         return index;
+    }
+
+    /** The baseline issue #6's target names for this table: the trained policy should be at or above it. */
+    String target() {
+        return target;
     }
 
     String trainHint() {

@@ -123,16 +123,25 @@ final class Rl2TableSuite implements Suite {
                 .toList();
     }
 
-    /** Each trained policy against the best competing baseline (paired) and the Bayes-optimal value where it ran. */
-    private static void compare(PrintWriter out, List<Outcomes> baselines, List<Outcomes> trained) {
+    /**
+     * Each trained policy against the best competing baseline (paired), against the table's target baseline when that
+     * is another one (UCB1 for bandits, PSRL for MDPs), and the Bayes-optimal value where it ran.
+     */
+    private void compare(PrintWriter out, List<Outcomes> baselines, List<Outcomes> trained) {
         Outcomes best = baselines.stream().filter(o -> !REFERENCES.contains(o.label())).max(Comparator.comparingDouble(
                 o -> o.trialReturn().mean())).orElse(null);
+        Outcomes target = baselines.stream().filter(o -> o.label().equals(table.target()) && o != best).findFirst()
+                .orElse(null);
         Outcomes optimum = baselines.stream().filter(o -> o.label().equals("bayes-optimal")).findFirst().orElse(null);
         for (Outcomes o : trained) {
             StringBuilder line = new StringBuilder(o.label());
             if (best != null) {
                 line.append(" − ").append(best.label()).append(" (best baseline): ").append(Cells.signed(o
                         .trialReturnMinus(best), 2)).append(" per trial, paired on the same tasks and seeds");
+            }
+            if (target != null) {
+                line.append("; − ").append(target.label()).append(": ").append(Cells.signed(o.trialReturnMinus(
+                        target), 2));
             }
             if (optimum != null) {
                 line.append("; ").append(Cells.number(100 * o.trialReturn().mean() / optimum.trialReturn().mean(), 1))

@@ -57,7 +57,8 @@ class TrainCommandTest {
         try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
                 .spec(), "bandit")) {
             assertThat(p.metadata().trainingSteps()).isEqualTo(520);
-            assertThat(p.metadata().trainingConfig()).contains("env=bandit env_config=arms=3,pulls=5 ", "hidden=8");
+            assertThat(p.metadata().trainingConfig()).contains("env=bandit env_config=arms=3,pulls=5,expert=ucb1 ",
+                    "hidden=8");
         }
         assertThat(Files.readAllLines(runDir.resolve("metrics.jsonl"))).hasSize(14);
         assertThat(runDir.resolve("checkpoint.bin")).exists();

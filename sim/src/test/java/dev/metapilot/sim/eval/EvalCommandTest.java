@@ -106,7 +106,9 @@ class EvalCommandTest {
                 .containsPattern("bandit-n10-k5\\.onnx \\(RL², ours\\) +[0-9.]+ ± [0-9.]+ +6\\.7 \\(RL²\\)")
                 .containsPattern("gittins +[0-9.]+ ± [0-9.]+ +6\\.6")
                 .containsPattern("ots \\(paper only\\) +n/a +6\\.5").contains("% of bayes-optimal",
-                        "(best baseline)");
+                        "(best baseline)")
+                .as("the paired difference with UCB1, the target, also when another baseline is best")
+                .containsPattern("bandit-n10-k5\\.onnx − (ucb1 \\(best baseline\\)|.*; − ucb1: [-+][0-9.]+ ± )");
         assertThat(text.substring(small, paper)).containsPattern("greedy +[0-9.]+ ± [0-9.]+ +n/a");
         assertPng(plots.resolve("rl2-bandits-n10-k5.png"));
         assertPng(plots.resolve("rl2-bandits-n4-k2.png"));
