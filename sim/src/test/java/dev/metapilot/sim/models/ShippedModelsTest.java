@@ -65,9 +65,9 @@ class ShippedModelsTest {
     }
 
     static Stream<Shipped> shipped() {
-        return Stream.of(maze(), bandit("bandit-10x5.onnx", 5, 10, 2000, 0.15), bandit("bandit-10x10.onnx", 10, 10,
-                2000, 0.15), bandit("bandit-100x5.onnx", 5, 100, 300, 1.5),
-                bandit("bandit-100x10.onnx", 10, 100, 300, 1.5),
+        return Stream.of(maze(), bandit("bandit-10x5.onnx", 5, 10, 2000, 0.05), bandit("bandit-10x10.onnx", 10, 10,
+                2000, 0.05), bandit("bandit-100x5.onnx", 5, 100, 300, 0.5),
+                bandit("bandit-100x10.onnx", 10, 100, 300, 0.5),
                 locomotion(), tabularMdp("tabular-mdp-10.onnx", 10, 300, 10), tabularMdp("tabular-mdp-25.onnx", 25, 300,
                         35));
     }
@@ -124,6 +124,11 @@ class ShippedModelsTest {
                 });
     }
 
+    /**
+     * Bandit policies imitate the Gittins index policy since sessions 7 and 8 (1000 TEST trials, paired against UCB1:
+     * 10 pulls +0.02 and +0.01, 100 pulls +0.73 and +0.39; model cards); the floor: UCB1's total on the same trials
+     * minus {@code margin}, which at 300 trials is about two standard errors of the paired difference.
+     */
     private static Shipped bandit(String file, int arms, int pulls, int trials, double margin) {
         return new Shipped(file, new BanditPlugin(), Map.of("arms", Integer.toString(arms), "pulls", Integer.toString(
                 pulls)), trials, (f, m, b) -> {
