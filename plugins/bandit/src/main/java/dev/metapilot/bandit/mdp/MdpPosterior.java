@@ -92,6 +92,24 @@ final class MdpPosterior {
         throw new IllegalArgumentException("observation is not a one-hot state: " + Arrays.toString(observation));
     }
 
+    /**
+     * The action of {@code state} with the highest upper bound {@code mean + c / sqrt(precision)} on its reward mean
+     * (posterior mean plus {@code c} posterior standard deviations), the lowest index among ties.
+     */
+    int upperBoundAction(int state, double c) {
+        int best = 0;
+        double bestBound = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < actions; a++) {
+            int row = state * actions + a;
+            double bound = mean[row] + c / Math.sqrt(precision[row]);
+            if (bound > bestBound) {
+                bestBound = bound;
+                best = a;
+            }
+        }
+        return best;
+    }
+
     /** Draws one MDP from the posterior into {@code rewards} and {@code transitions}. */
     void sample(RandomGenerator rng, double[] rewards, double[] transitions) {
         for (int row = 0; row < states * actions; row++) {

@@ -3,6 +3,7 @@ package dev.metapilot.bandit.mdp;
 import dev.metapilot.env.ConfigOption;
 import dev.metapilot.env.EnvConfig;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The settings of the {@code tabular-mdp} plugin (RL² Table 2 protocol: 10 states, 5 actions, horizon 10).
@@ -14,8 +15,13 @@ import java.util.List;
  * @param actions number of actions, 2..20
  * @param episodes episodes per trial {@code n}, 1..100000 (RL² used 10, 25, 50, 75, 100)
  * @param horizon steps per episode, 1..1000
+ * @param expert the baseline whose next action the privileged features show a trainer: {@code greedy} or
+ *     {@code bayes-ucb}
  */
-public record TabularMdpConfig(int states, int actions, int episodes, int horizon) {
+public record TabularMdpConfig(int states, int actions, int episodes, int horizon, String expert) {
+
+    /** The experts the {@code expert} option names. */
+    static final List<String> EXPERTS = List.of("greedy", BayesUcbBaseline.NAME);
 
     static final int MAX_STATES = 100;
     static final int MAX_ACTIONS = 20;
@@ -27,13 +33,24 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
             new ConfigOption("actions", "5", "number of actions (2.." + MAX_ACTIONS + ")"),
             new ConfigOption("episodes", "10",
                     "episodes per trial n (1.." + MAX_EPISODES + "); RL² used 10, 25, 50, 75, 100"),
-            new ConfigOption("horizon", "10", "steps per episode (1.." + MAX_HORIZON + ")"));
+            new ConfigOption("horizon", "10", "steps per episode (1.." + MAX_HORIZON + ")"),
+            new ConfigOption("expert", "greedy", "for training only: the baseline whose next action the privileged"
+                    + " features show, greedy or bayes-ucb"));
 
     public TabularMdpConfig {
+        Objects.requireNonNull(expert, "expert is null");
+        if (!EXPERTS.contains(expert)) {
+            throw new IllegalArgumentException("expert must be one of " + EXPERTS + ", got " + expert);
+        }
         check("states", states, 2, MAX_STATES);
         check("actions", actions, 2, MAX_ACTIONS);
         check("episodes", episodes, 1, MAX_EPISODES);
         check("horizon", horizon, 1, MAX_HORIZON);
+    }
+
+    /** The RL² settings with the greedy expert. */
+    public TabularMdpConfig(int states, int actions, int episodes, int horizon) {
+        this(states, actions, episodes, horizon, "greedy");
     }
 
     private static void check(String key, int value, int min, int max) {
@@ -49,7 +66,15 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
      */
     static TabularMdpConfig from(EnvConfig config) {
         return new TabularMdpConfig(read(config, "states", 2, MAX_STATES), read(config, "actions", 2, MAX_ACTIONS),
-                read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON));
+                read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON), expert(config));
+    }
+
+    private static String expert(EnvConfig config) {
+        String expert = config.getString("expert");
+        if (!EXPERTS.contains(expert)) {
+            throw config.invalid("expert", expert, "one of " + String.join(", ", EXPERTS));
+        }
+        return expert;
     }
 
     private static int read(EnvConfig config, String key, int min, int max) {

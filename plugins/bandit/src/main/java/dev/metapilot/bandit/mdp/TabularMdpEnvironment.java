@@ -36,6 +36,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private final double[] estimatedTransitions;
     /** The expert's plan is not yet solved for this episode (only readers of the features pay for value iteration). */
     private boolean expertPlanStale = true;
+    /** The {@code bayes-ucb} expert's belief from this trial's steps, or null when the expert is {@code greedy}. */
+    private final MdpPosterior upperBoundBelief;
+    /** The {@code bayes-ucb} expert's width in posterior standard deviations. */
+    private final double upperBoundWidth;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -43,7 +47,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private int t;
     private boolean episodeOpen;
 
-    TabularMdpEnvironment(EnvSpec spec, TabularMdpConfig config) {
+    /**
+     * @param expertWidth the {@code bayes-ucb} expert's width when the config names that expert (ignored otherwise)
+     */
+    TabularMdpEnvironment(EnvSpec spec, TabularMdpConfig config, double expertWidth) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.states = config.states();
         this.actions = config.actions();
@@ -56,6 +63,16 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         this.expertPlanner = new FiniteHorizonPlanner(states, actions, horizon);
         this.estimatedRewards = new double[states * actions];
         this.estimatedTransitions = new double[states * actions * states];
+        if (config.expert().equals(BayesUcbBaseline.NAME)) {
+            if (!(expertWidth >= 0 && Double.isFinite(expertWidth))) {
+                throw new IllegalArgumentException("the bayes-ucb expert needs a finite width >= 0, got "
+                        + expertWidth);
+            }
+            this.upperBoundBelief = BayesUcbBaseline.posterior(config);
+        } else {
+            this.upperBoundBelief = null;
+        }
+        this.upperBoundWidth = expertWidth;
     }
 
     @Override
@@ -89,6 +106,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         episodeOpen = false;
         estimate.clear();
         expertPlanStale = true;
+        if (upperBoundBelief != null) {
+            upperBoundBelief.clear();
+        }
     }
 
     @Override
@@ -123,6 +143,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         t++;
         boolean truncated = t >= horizon;
         estimate.update(state, action.index(), (float) reward, truncated ? -1 : next); // the float a learner sees
+        if (upperBoundBelief != null) {
+            upperBoundBelief.update(state, action.index(), (float) reward, truncated ? -1 : next);
+        }
         state = next;
         episodeOpen = !truncated;
         writeObservation(observation);
@@ -142,9 +165,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     /**
      * For a trainer only: the current state's reward means {@code r(s, a)}, then its optimal action values
      * {@code Q*_t(s, a) / H} for the steps left in the episode (value iteration on the true MDP; 0 after the last
-     * step), then the expert's choice: the {@code greedy} baseline's (value iteration on the MDP estimated from this
-     * trial's steps, replanned at each episode start) as the uniform distribution over its tied best actions. The
-     * expert depends on the trial's history only, so a policy with memory can always make its choice.
+     * step), then the expert's choice: with {@code expert=greedy} the {@code greedy} baseline's (value iteration on the
+     * MDP estimated from this trial's steps, replanned at each episode start) as the uniform distribution over its tied
+     * best actions; with {@code expert=bayes-ucb} the {@code bayes-ucb} baseline's action as a one-hot. The expert
+     * depends on the trial's history only, so a policy with memory can always make its choice.
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -155,6 +179,13 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
             out[offset + a] = (float) rewardMeans[state * actions + a];
             out[offset + actions + a] = t < horizon ? (float) (planner.q(t, state, a) / horizon) : 0f;
         }
+        if (upperBoundBelief != null) {
+            int choice = upperBoundBelief.upperBoundAction(state, upperBoundWidth);
+            for (int a = 0; a < actions; a++) {
+                out[offset + 2 * actions + a] = a == choice ? 1f : 0f;
+            }
+            return;
+        }
         if (expertPlanStale) {
             expertPlanner.solve(estimatedRewards, estimatedTransitions);
             expertPlanStale = false;
@@ -162,7 +193,7 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         expertPlanner.bestActions(t, state, out, offset + 2 * actions);
     }
 
-    /** The greedy expert's choice, after the reward means and the action values. */
+    /** The expert's choice, after the reward means and the action values. */
     @Override
     public int expertActionOffset() {
         return 2 * actions;

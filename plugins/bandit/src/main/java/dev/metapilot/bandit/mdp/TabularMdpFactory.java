@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * The configured {@code tabular-mdp} family: spec {@code tabular-mdp} with one-hot {@code Discrete(states)}
  * observations, {@code Discrete(actions)} actions, {@code horizon} steps per episode and {@code n} episodes per trial;
- * its tasks; and the baselines random, oracle, psrl, greedy and epsilon-greedy.
+ * its tasks; and the baselines random, oracle, psrl, greedy, epsilon-greedy and bayes-ucb.
  *
  * <p>
  * Created by {@link TabularMdpPlugin#configure} on the main thread; thread-safe.
@@ -24,23 +24,35 @@ public final class TabularMdpFactory implements EnvironmentFactory {
 
     /** The ε grid of the RL² paper's MDP tuning code. */
     static final double[] EPSILON_GRID = GridSearch.linear(0.1, 1, 0.1);
+    /** The grid of {@code bayes-ucb}'s width in posterior standard deviations. */
+    static final double[] WIDTH_GRID = GridSearch.linear(0, 2, 0.25);
 
     private final TabularMdpConfig config;
     private final EnvSpec spec;
     private final TabularMdpTasks tasks;
     private final List<Baseline> baselines;
+    private final BayesUcbBaseline bayesUcb;
 
     public TabularMdpFactory(TabularMdpConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.spec = new EnvSpec("tabular-mdp", new Discrete(config.states()), new Discrete(config.actions()),
                 config.horizon(), config.episodes());
         this.tasks = new TabularMdpTasks(config.states(), config.actions());
+        // tuned on environments without the bayes-ucb expert, whose creation reads the tuned width
+        EnvironmentFactory tuning = config.expert().equals(BayesUcbBaseline.NAME)
+                ? new TabularMdpFactory(new TabularMdpConfig(config.states(), config.actions(), config.episodes(),
+                        config
+                                .horizon()))
+                : this;
+        this.bayesUcb = new BayesUcbBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
+                c -> new BayesUcbBaseline(config, TunedParameter.fixed(c))));
         this.baselines = List.of(new RandomBaseline(spec.actionSpace()), new OracleBaseline(config),
                 new PosteriorSamplingBaseline(config, PosteriorSamplingBaseline.TABULARL_REWARD_PRIOR_MEAN),
                 new CertaintyEquivalenceBaseline("greedy", config, TunedParameter.fixed(0)),
                 new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.tuned(this, EPSILON_GRID,
                         eps -> new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.fixed(
-                                eps)))));
+                                eps)))),
+                bayesUcb);
     }
 
     /** The settings this factory was built with. */
@@ -60,7 +72,10 @@ public final class TabularMdpFactory implements EnvironmentFactory {
 
     @Override
     public Environment create() {
-        return new TabularMdpEnvironment(spec, config);
+        // the bayes-ucb expert acts with the baseline's tuned width (tuned once, on the first environment's creation)
+        return new TabularMdpEnvironment(spec, config, config.expert().equals(BayesUcbBaseline.NAME)
+                ? bayesUcb.c()
+                : Double.NaN);
     }
 
     @Override

@@ -33,8 +33,8 @@ class Rl2Table2Report {
     void tabularMdpTable() {
         PublishedResults published = PublishedResults.load();
         StringBuilder out = new StringBuilder();
-        out.append("| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) | bayes-ucb (c) |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         StringBuilder paper = new StringBuilder();
         paper.append("| n | Random | PSRL | OPSRL | UCRL2 | BEB | ε-Greedy | Greedy | RL² |\n");
         paper.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -43,13 +43,17 @@ class Rl2Table2Report {
             TabularMdpFactory f = new TabularMdpFactory(config);
             TrialHarness h = new TrialHarness(f);
             StringBuilder row = new StringBuilder("| " + n + " |");
-            for (String name : List.of("random", "oracle", "psrl", "psrl-matched", "greedy", "epsilon-greedy")) {
+            for (String name : List.of("random", "oracle", "psrl", "psrl-matched", "greedy", "epsilon-greedy",
+                    "bayes-ucb")) {
                 Baseline b = name.equals("psrl-matched")
                         ? new PosteriorSamplingBaseline(config, TabularMdpTasks.REWARD_PRIOR_MEAN)
                         : f.baselines().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
                 row.append(' ').append(cell(Rl2Statistics.trialReturns(h.run(b, Split.TEST, TRIALS, n, 1))));
                 if (b instanceof CertaintyEquivalenceBaseline ce && name.equals("epsilon-greedy")) {
                     row.append(" (").append(ce.epsilon()).append(')');
+                }
+                if (b instanceof BayesUcbBaseline ucb) {
+                    row.append(" (").append(ucb.c()).append(')');
                 }
                 row.append(" |");
             }

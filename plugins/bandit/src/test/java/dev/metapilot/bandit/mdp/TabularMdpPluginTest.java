@@ -28,7 +28,7 @@ class TabularMdpPluginTest {
     @Test
     void defaultsAreTheRl2Protocol() {
         assertThat(plugin.options()).extracting(ConfigOption::key).containsExactly("states", "actions", "episodes",
-                "horizon");
+                "horizon", "expert");
         EnvironmentFactory f = plugin.configureDefaults();
         assertThat(f.spec().id()).isEqualTo("tabular-mdp");
         assertThat(f.spec().observationSpace()).isEqualTo(new Discrete(10));
@@ -36,7 +36,7 @@ class TabularMdpPluginTest {
         assertThat(f.spec().maxEpisodeSteps()).isEqualTo(10);
         assertThat(f.spec().episodesPerTrial()).isEqualTo(10);
         assertThat(f.baselines()).extracting(Baseline::name).containsExactly("random", "oracle", "psrl", "greedy",
-                "epsilon-greedy");
+                "epsilon-greedy", "bayes-ucb");
     }
 
     @ParameterizedTest(name = "states={0}, actions={1}, episodes={2}, horizon={3}")
