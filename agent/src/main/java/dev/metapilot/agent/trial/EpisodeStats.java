@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Per-episode-index statistics of a run (the adaptation curve): mean steps, mean return and success rate with 95%
- * confidence half-widths. Fed by the runner as an {@link EpisodeListener}; read when the run is over. One thread.
+ * confidence half-widths (the normal approximation for means; for the success rate the wider side of the Wilson score
+ * interval, which stays honest near 0% and 100%, where the normal approximation shrinks to nothing). Fed by the runner
+ * as an {@link EpisodeListener}; read when the run is over. One thread.
  */
 public final class EpisodeStats implements EpisodeListener {
 
@@ -44,7 +46,7 @@ public final class EpisodeStats implements EpisodeListener {
         List<Row> rows = new ArrayList<>();
         for (int e = 0; e < byEpisode.size(); e++) {
             Accumulator a = byEpisode.get(e);
-            rows.add(new Row(e, a.steps.estimate(), a.returns.estimate(), a.success.estimate(), a.faults));
+            rows.add(new Row(e, a.steps.estimate(), a.returns.estimate(), a.success.proportion(), a.faults));
         }
         return rows;
     }
@@ -65,6 +67,7 @@ public final class EpisodeStats implements EpisodeListener {
 
     /** Running mean and variance (Welford), 95% half-width from the normal approximation. */
     static final class Welford {
+        private static final double Z95 = 1.959964;
         private int n;
         private double mean;
         private double m2;
@@ -78,7 +81,23 @@ public final class EpisodeStats implements EpisodeListener {
 
         Estimate estimate() {
             double sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-            return new Estimate(mean, n > 1 ? 1.959964 * sd / Math.sqrt(n) : 0, n);
+            return new Estimate(mean, n > 1 ? Z95 * sd / Math.sqrt(n) : 0, n);
+        }
+
+        /**
+         * For 0/1 samples: the mean (the success rate) with the larger distance from it to either end of the 95% Wilson
+         * score interval as the half-width; an empty sample has half-width 0.
+         */
+        Estimate proportion() {
+            if (n == 0) {
+                return new Estimate(0, 0, 0);
+            }
+            double z2 = Z95 * Z95;
+            double centre = (mean + z2 / (2.0 * n)) / (1 + z2 / n);
+            double spread = Z95 / (1 + z2 / n) * Math.sqrt(mean * (1 - mean) / n + z2 / (4.0 * n * n));
+            double low = Math.max(0, centre - spread);
+            double high = Math.min(1, centre + spread);
+            return new Estimate(mean, Math.max(mean - low, high - mean), n);
         }
     }
 }
