@@ -58,6 +58,28 @@ public final class EpisodeStats implements EpisodeListener {
         return w.estimate();
     }
 
+    /**
+     * A success rate: {@code successes / n} with the larger distance from it to either end of the 95% Wilson score
+     * interval as the half-width (honest near 0% and 100%, where the normal approximation shrinks to nothing); 0 ± 0
+     * for an empty sample.
+     */
+    public static Estimate proportion(long successes, int n) {
+        if (successes < 0 || successes > n) {
+            throw new IllegalArgumentException(successes + " successes out of " + n);
+        }
+        if (n == 0) {
+            return new Estimate(0, 0, 0);
+        }
+        double p = (double) successes / n;
+        double z = Welford.Z95;
+        double z2 = z * z;
+        double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
+        double spread = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        double low = Math.max(0, centre - spread);
+        double high = Math.min(1, centre + spread);
+        return new Estimate(p, Math.max(p - low, high - p), n);
+    }
+
     private static final class Accumulator {
         final Welford steps = new Welford();
         final Welford returns = new Welford();
@@ -84,20 +106,9 @@ public final class EpisodeStats implements EpisodeListener {
             return new Estimate(mean, n > 1 ? Z95 * sd / Math.sqrt(n) : 0, n);
         }
 
-        /**
-         * For 0/1 samples: the mean (the success rate) with the larger distance from it to either end of the 95% Wilson
-         * score interval as the half-width; an empty sample has half-width 0.
-         */
+        /** For 0/1 samples: {@link EpisodeStats#proportion} of their sum. */
         Estimate proportion() {
-            if (n == 0) {
-                return new Estimate(0, 0, 0);
-            }
-            double z2 = Z95 * Z95;
-            double centre = (mean + z2 / (2.0 * n)) / (1 + z2 / n);
-            double spread = Z95 / (1 + z2 / n) * Math.sqrt(mean * (1 - mean) / n + z2 / (4.0 * n * n));
-            double low = Math.max(0, centre - spread);
-            double high = Math.min(1, centre + spread);
-            return new Estimate(mean, Math.max(mean - low, high - mean), n);
+            return EpisodeStats.proportion(Math.round(mean * n), n);
         }
     }
 }

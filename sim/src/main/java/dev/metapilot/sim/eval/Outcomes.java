@@ -2,6 +2,7 @@ package dev.metapilot.sim.eval;
 
 import dev.metapilot.agent.trial.EpisodeListener;
 import dev.metapilot.agent.trial.EpisodeRecord;
+import dev.metapilot.agent.trial.EpisodeStats;
 import dev.metapilot.agent.trial.EpisodeStats.Estimate;
 import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
@@ -69,9 +70,17 @@ public final class Outcomes implements EpisodeListener {
         return over(t -> returns[t * episodes + e]);
     }
 
-    /** Success rate (0..1) of episode {@code e}. */
+    /** Success rate (0..1) of episode {@code e} over the trials that reached it, with its Wilson half-width. */
     public Estimate success(int e) {
-        return over(t -> steps[t * episodes + e] < 0 ? Double.NaN : success[t * episodes + e] ? 1 : 0);
+        int n = 0;
+        int successes = 0;
+        for (int t = 0; t < trials; t++) {
+            if (steps[t * episodes + e] >= 0) {
+                n++;
+                successes += success[t * episodes + e] ? 1 : 0;
+            }
+        }
+        return n == 0 ? new Estimate(Double.NaN, 0, 0) : EpisodeStats.proportion(successes, n);
     }
 
     /** Mean return summed over episodes {@code 0..e} of each trial that reached episode {@code e}. */

@@ -87,8 +87,9 @@ class ShippedModelsTest {
     }
 
     /**
-     * The maze policy's card reports 99.9% / 99.8% success and 31.5 then 22.6 steps (0.72) on 1000 small mazes; the
-     * floor holds success, the distance from the shortest path and an episode-2 speed-up of at least 10%.
+     * The maze policy's card reports 99.8% / 99.8% success and 37.4 then 21.4 steps (0.57; 1.43× the shortest path) on
+     * 1000 small mazes; the floor holds success, the distance from the shortest path (episode 1 explores: within 4×;
+     * episode 2 within 2×) and an episode-2 speed-up of at least 25%.
      */
     private static Shipped maze() {
         return new Shipped("maze.onnx", new MazePlugin(), Map.of("size", "small"), 50, (f, m, b) -> {
@@ -97,9 +98,9 @@ class ShippedModelsTest {
                 assertThat(row.success().mean()).as("%s: success in episode %d", f, row.episode() + 1)
                         .isGreaterThanOrEqualTo(0.98);
                 assertThat(row.steps().mean()).as("%s: steps in episode %d vs shortest path %.1f", f, row.episode() + 1,
-                        shortest).isLessThan(3 * shortest);
+                        shortest).isLessThan((row.episode() == 0 ? 4 : 2) * shortest);
             }
-            assertThat(m.rows().get(1).steps().mean()).as("%s: episode 2 vs episode 1", f).isLessThanOrEqualTo(0.9 * m
+            assertThat(m.rows().get(1).steps().mean()).as("%s: episode 2 vs episode 1", f).isLessThanOrEqualTo(0.75 * m
                     .rows().get(0).steps().mean());
         });
     }
