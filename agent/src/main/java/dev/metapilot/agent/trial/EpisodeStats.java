@@ -36,7 +36,8 @@ public final class EpisodeStats implements EpisodeListener {
         Accumulator a = byEpisode.get(r.episode());
         a.steps.add(r.steps());
         a.returns.add(r.totalReturn());
-        a.success.add(r.success() ? 1 : 0);
+        a.episodes++;
+        a.successes += r.success() ? 1 : 0;
         a.faults += r.faults();
         perTrial.merge(r.trial(), r.totalReturn(), Double::sum);
     }
@@ -46,7 +47,8 @@ public final class EpisodeStats implements EpisodeListener {
         List<Row> rows = new ArrayList<>();
         for (int e = 0; e < byEpisode.size(); e++) {
             Accumulator a = byEpisode.get(e);
-            rows.add(new Row(e, a.steps.estimate(), a.returns.estimate(), a.success.proportion(), a.faults));
+            rows.add(new Row(e, a.steps.estimate(), a.returns.estimate(), proportion(a.successes, a.episodes),
+                    a.faults));
         }
         return rows;
     }
@@ -83,7 +85,8 @@ public final class EpisodeStats implements EpisodeListener {
     private static final class Accumulator {
         final Welford steps = new Welford();
         final Welford returns = new Welford();
-        final Welford success = new Welford();
+        int episodes;
+        int successes;
         int faults;
     }
 
@@ -104,11 +107,6 @@ public final class EpisodeStats implements EpisodeListener {
         Estimate estimate() {
             double sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
             return new Estimate(mean, n > 1 ? Z95 * sd / Math.sqrt(n) : 0, n);
-        }
-
-        /** For 0/1 samples: {@link EpisodeStats#proportion} of their sum. */
-        Estimate proportion() {
-            return EpisodeStats.proportion(Math.round(mean * n), n);
         }
     }
 }

@@ -8,11 +8,7 @@ import org.junit.jupiter.api.Test;
 class EpisodeStatsTest {
 
     private static EpisodeStats.Estimate proportion(int successes, int n) {
-        EpisodeStats.Welford w = new EpisodeStats.Welford();
-        for (int i = 0; i < n; i++) {
-            w.add(i < successes ? 1 : 0);
-        }
-        return w.proportion();
+        return EpisodeStats.proportion(successes, n);
     }
 
     @Test

@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task-inference-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: a training-only head on the GRU output predicts the privileged features (task inference), so that the hidden state keeps what the trial revealed about the task; needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
     private double taskInferenceCoef;
 
-    @Option(names = "--expert-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: the policy's cross-entropy with an expert's action, read from the privileged features on the steps where the history reveals it (maze, hallway: the shortest path's move once the goal has been found in the trial; bandit: the next arm of UCB1 or, with --env-config expert=gittins, of the Gittins index policy; tabular-mdp: the greedy baseline's plan); needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
+    @Option(names = "--expert-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: the policy's cross-entropy with an expert's action, read from the privileged features on the steps where the history reveals it (maze, hallway: the shortest path's move once the goal has been found in the trial; bandit: the next arm of UCB1 or, with --env-config expert=gittins, of the Gittins index policy; tabular-mdp: the greedy baseline's plan or, with --env-config expert=bayes-ucb, the bayes-ucb baseline's action); needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
     private double expertCoef;
 
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")

@@ -53,6 +53,11 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
         this(states, actions, episodes, horizon, "greedy");
     }
 
+    /** These settings with {@code expert} instead. */
+    TabularMdpConfig withExpert(String expert) {
+        return new TabularMdpConfig(states, actions, episodes, horizon, expert);
+    }
+
     private static void check(String key, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(key + " must be in " + min + ".." + max + ", got " + value);

@@ -40,9 +40,7 @@ public final class TabularMdpFactory implements EnvironmentFactory {
         this.tasks = new TabularMdpTasks(config.states(), config.actions());
         // tuned on environments without the bayes-ucb expert, whose creation reads the tuned width
         EnvironmentFactory tuning = config.expert().equals(BayesUcbBaseline.NAME)
-                ? new TabularMdpFactory(new TabularMdpConfig(config.states(), config.actions(), config.episodes(),
-                        config
-                                .horizon()))
+                ? new TabularMdpFactory(config.withExpert("greedy"))
                 : this;
         this.bayesUcb = new BayesUcbBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
                 c -> new BayesUcbBaseline(config, TunedParameter.fixed(c))));
