@@ -55,7 +55,7 @@ public final class EpisodeStats implements EpisodeListener {
 
     /** Mean over trials of the return summed over each trial's episodes, with its 95% half-width. */
     public Estimate trialReturn() {
-        Welford w = new Welford();
+        RunningMean w = new RunningMean();
         perTrial.values().forEach(w::add);
         return w.estimate();
     }
@@ -73,7 +73,7 @@ public final class EpisodeStats implements EpisodeListener {
             return new Estimate(0, 0, 0);
         }
         double p = (double) successes / n;
-        double z = Welford.Z95;
+        double z = RunningMean.Z95;
         double z2 = z * z;
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double spread = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
@@ -83,30 +83,10 @@ public final class EpisodeStats implements EpisodeListener {
     }
 
     private static final class Accumulator {
-        final Welford steps = new Welford();
-        final Welford returns = new Welford();
+        final RunningMean steps = new RunningMean();
+        final RunningMean returns = new RunningMean();
         int episodes;
         int successes;
         int faults;
-    }
-
-    /** Running mean and variance (Welford), 95% half-width from the normal approximation. */
-    static final class Welford {
-        private static final double Z95 = 1.959964;
-        private int n;
-        private double mean;
-        private double m2;
-
-        void add(double x) {
-            n++;
-            double d = x - mean;
-            mean += d / n;
-            m2 += d * (x - mean);
-        }
-
-        Estimate estimate() {
-            double sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-            return new Estimate(mean, n > 1 ? Z95 * sd / Math.sqrt(n) : 0, n);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.metapilot.agent.trial.EpisodeListener;
 import dev.metapilot.agent.trial.EpisodeRecord;
 import dev.metapilot.agent.trial.EpisodeStats;
 import dev.metapilot.agent.trial.EpisodeStats.Estimate;
+import dev.metapilot.agent.trial.RunningMean;
 import java.util.Arrays;
 import java.util.function.IntToDoubleFunction;
 
@@ -130,9 +131,12 @@ public final class Outcomes implements EpisodeListener {
     }
 
     private Estimate over(IntToDoubleFunction perTrial) {
-        Sample s = new Sample();
+        RunningMean s = new RunningMean();
         for (int t = 0; t < trials; t++) {
-            s.add(perTrial.applyAsDouble(t));
+            double x = perTrial.applyAsDouble(t);
+            if (!Double.isNaN(x)) { // an episode the trial never reached
+                s.add(x);
+            }
         }
         return s.estimate();
     }

@@ -1,24 +1,23 @@
-package dev.metapilot.sim.eval;
+package dev.metapilot.agent.trial;
 
 import dev.metapilot.agent.trial.EpisodeStats.Estimate;
 
 /**
- * Running mean and variance of one quantity over trials (Welford), reported as a mean with a 95% confidence half-width
- * from the normal approximation, the same as the agent's {@code run} table. One thread.
+ * Running mean and variance of one quantity (Welford's update, stable for long runs), reported as the mean with its 95%
+ * confidence half-width from the normal approximation. The one accumulator behind the {@code run}, {@code trial} and
+ * {@code eval} tables. One thread.
  */
-final class Sample {
+public final class RunningMean {
 
-    private static final double Z95 = 1.959964;
+    /** The two-sided 95% quantile of the standard normal. */
+    static final double Z95 = 1.959964;
 
     private int n;
     private double mean;
     private double m2;
 
-    /** Adds {@code x}; NaN (a missing value) is skipped. */
-    void add(double x) {
-        if (Double.isNaN(x)) {
-            return;
-        }
+    /** Adds one value. */
+    public void add(double x) {
         n++;
         double d = x - mean;
         mean += d / n;
@@ -26,7 +25,7 @@ final class Sample {
     }
 
     /** Mean and 95% half-width; NaN mean when nothing was added, half-width 0 below two values. */
-    Estimate estimate() {
+    public Estimate estimate() {
         if (n == 0) {
             return new Estimate(Double.NaN, 0, 0);
         }
