@@ -2,6 +2,7 @@ package dev.metapilot.sim.eval;
 
 import dev.metapilot.agent.cli.PolicyOpener;
 import dev.metapilot.agent.plugin.PluginRegistry;
+import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.env.EnvironmentFactory;
@@ -41,6 +42,11 @@ public final class EvalRun {
 
     public PrintWriter out() {
         return out;
+    }
+
+    /** How the trained policies act: sampled ({@code eval}'s default) or greedy ({@code --greedy}). */
+    public ActionSelection selection() {
+        return options.selection();
     }
 
     /** Plugin {@code plugin} configured with {@code overrides} over its defaults. */

@@ -1,5 +1,6 @@
 package dev.metapilot.sim.eval;
 
+import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.cli.PolicyOpener;
 import dev.metapilot.agent.cli.Table;
 import dev.metapilot.agent.trial.TrialPlan;
@@ -98,8 +99,9 @@ final class Rl2TableSuite implements Suite {
             cells.add(new String[]{o.label(), Cells.estimate(o.trialReturn(), 2), Cells.number(table.published(paper,
                     factory, o.label()), 1)});
         }
+        String ours = run.selection() == ActionSelection.GREEDY ? " (RL², ours, greedy)" : " (RL², ours)";
         for (Outcomes o : trained) {
-            cells.add(new String[]{o.label() + " (RL², ours)", Cells.estimate(o.trialReturn(), 2), Cells.number(table
+            cells.add(new String[]{o.label() + ours, Cells.estimate(o.trialReturn(), 2), Cells.number(table
                     .published(paper, factory, "rl2"), 1) + " (RL²)"});
         }
         for (String method : paperOnly(paper, spec, baselines)) {

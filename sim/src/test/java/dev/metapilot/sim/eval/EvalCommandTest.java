@@ -184,7 +184,8 @@ class EvalCommandTest {
         assertThat(eval("--suite", "rl2-bandits", "--policy", model("bandit-n4-k2.onnx"), "--trials", "200",
                 "--threads", "1", "--greedy", "--split", "train")).as(err.toString()).isZero();
         String train = out.toString();
-        assertThat(test).contains("200 held-out TEST trials");
+        assertThat(test).contains("200 held-out TEST trials").as("the table says how the policy acted")
+                .contains("bandit-n4-k2.onnx (RL², ours, greedy)");
         assertThat(train).contains("200 TRAIN trials").doesNotContain("TEST");
         assertThat(row(train, "greedy")).as("other tasks, other rewards").isNotEqualTo(row(test, "greedy"));
 
