@@ -2,6 +2,7 @@ package dev.metapilot.sim.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.BaselinePolicy;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.Policy;
@@ -46,8 +47,18 @@ class ShippedModelsTest {
     static final Path MODELS = Path.of("..", "models");
     private static final long SEED = 7_000;
 
-    /** One shipped model: its file, the plugin and settings it runs on, and its floor check. */
-    record Shipped(String file, EnvironmentPlugin plugin, Map<String, String> config, int trials, Floor floor) {
+    /**
+     * One shipped model: its file, the plugin and settings it runs on, how it acts (as its card reports it), and its
+     * floor check.
+     */
+    record Shipped(String file, EnvironmentPlugin plugin, Map<String, String> config, int trials,
+            ActionSelection selection, Floor floor) {
+
+        /** A model evaluated with sampled actions. */
+        Shipped(String file, EnvironmentPlugin plugin, Map<String, String> config, int trials, Floor floor) {
+            this(file, plugin, config, trials, ActionSelection.SAMPLE, floor);
+        }
+
         @Override
         public String toString() {
             return file;
@@ -68,22 +79,22 @@ class ShippedModelsTest {
         return Stream.of(maze(), bandit("bandit-10x5.onnx", 5, 10, 2000, 0.05), bandit("bandit-10x10.onnx", 10, 10,
                 2000, 0.05), bandit("bandit-100x5.onnx", 5, 100, 300, 0.5),
                 bandit("bandit-100x10.onnx", 10, 100, 300, 0.5),
-                locomotion(), tabularMdp("tabular-mdp-10.onnx", 10, 300, 25),
-                tabularMdp("tabular-mdp-25.onnx", 25, 300, 70));
+                locomotion(), tabularMdp("tabular-mdp-10.onnx", 10, 300, 10),
+                tabularMdp("tabular-mdp-25.onnx", 25, 300, 10));
     }
 
     /**
-     * The tabular-MDP policies' cards report them well above random play (n = 10: 137.7 against random 100.6, PSRL
-     * 139.3; n = 25: 357.1 against 250.7 and 410.4; 1000 trials); the floor keeps what they learned: random's total
-     * plus {@code margin}.
+     * The tabular-MDP policies act greedily, as their cards report them (n = 10: 161.8 against PSRL 139.3; n = 25:
+     * 441.4 against 410.4; 1000 trials); the floor: PSRL's total on the same trials plus {@code margin} (negative:
+     * below it).
      */
     private static Shipped tabularMdp(String file, int episodes, int trials, double margin) {
-        return new Shipped(file, new TabularMdpPlugin(), Map.of("episodes", Integer.toString(episodes)), trials, (f, m,
-                b) -> {
-            double random = b.run("random").trialReturn().mean();
-            assertThat(m.trialReturn().mean()).as("%s: total reward vs random play %.2f plus %.0f", f, random, margin)
-                    .isGreaterThan(random + margin);
-        });
+        return new Shipped(file, new TabularMdpPlugin(), Map.of("episodes", Integer.toString(episodes)), trials,
+                ActionSelection.GREEDY, (f, m, b) -> {
+                    double psrl = b.run("psrl").trialReturn().mean();
+                    assertThat(m.trialReturn().mean()).as("%s: total reward vs PSRL %.2f plus %.1f", f, psrl, margin)
+                            .isGreaterThan(psrl + margin);
+                });
     }
 
     /**
@@ -165,7 +176,7 @@ class ShippedModelsTest {
         TrialPlan plan = new TrialPlan(tasks, factory.spec().episodesPerTrial(), SEED);
         TrialRunner runner = new TrialRunner(factory, ActionGuard.Settings.DEFAULT);
         EpisodeStats model = new EpisodeStats();
-        PolicyOptions options = PolicyOptions.defaults().withGate(new ManifestGate());
+        PolicyOptions options = PolicyOptions.defaults().withSelection(s.selection()).withGate(new ManifestGate());
         try (OnnxPolicy policy = OnnxPolicy.open(MODELS.resolve(s.file()), options, factory.spec(), s.plugin()
                 .name())) {
             PolicyMetadata meta = policy.metadata();
