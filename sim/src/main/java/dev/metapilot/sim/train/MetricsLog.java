@@ -43,11 +43,28 @@ final class MetricsLog implements AutoCloseable {
         }
     }
 
-    /** The first line of a run (or of each resumption): configuration, device and provenance. */
-    static Map<String, Object> start(TrainConfig config, RunOptions options, Device device, String sourceCommit) {
+    /**
+     * The checkpoint a fresh run started from ({@code --init-from}): the file, and where that run stood when it wrote
+     * it, so that a fine-tune's card can name its starting point even after the source run went on.
+     */
+    record Origin(Path checkpoint, int update, long envSteps) {}
+
+    /**
+     * The first line of a run (or of each resumption): configuration, device and provenance; {@code origin} is the
+     * {@code --init-from} checkpoint of a fresh run, null for none.
+     */
+    static Map<String, Object> start(TrainConfig config, RunOptions options, Device device, String sourceCommit,
+            Origin origin) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", options.resume() ? "resume" : "start");
         r.put("config", config.properties());
+        if (origin != null) {
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("checkpoint", origin.checkpoint().toString());
+            from.put("update", origin.update());
+            from.put("env_steps", origin.envSteps());
+            r.put("init_from", from);
+        }
         r.put("steps", options.steps());
         r.put("device", device.toString());
         r.put("threads", options.effectiveThreads());

@@ -79,16 +79,19 @@ public final class Trainer {
                     new Rl2Encoder(spec), config.rollout()), new ObservationStats(spec.observationSize()),
                     new SplitMix64(seeds.shuffle()));
             Path checkpoint = options.runDir().resolve(CheckpointFile.NAME);
+            MetricsLog.Origin origin = null;
             if (options.resume()) {
                 run.restore(checkpoint, CheckpointFile.read(checkpoint), config.properties());
             } else {
                 if (!config.initFrom().isEmpty()) {
                     Path source = initialCheckpoint();
-                    run.initialiseFrom(source, CheckpointFile.read(source));
+                    Checkpoint from = CheckpointFile.read(source);
+                    run.initialiseFrom(source, from);
+                    origin = new MetricsLog.Origin(source, from.update(), from.envSteps());
                 }
                 run.beginTrials();
             }
-            metrics.write(MetricsLog.start(config, options, device, sourceCommit));
+            metrics.write(MetricsLog.start(config, options, device, sourceCommit, origin));
             return train(run, metrics, checkpoint, expertColumn);
         }
     }

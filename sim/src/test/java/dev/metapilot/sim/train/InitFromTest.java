@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.sim.testing.Plugins;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class InitFromTest {
     }
 
     @Test
-    void aFreshRunStartsFromTheSourceParametersAndStatisticsWithItsOwnCounters() {
+    void aFreshRunStartsFromTheSourceParametersAndStatisticsWithItsOwnCounters() throws IOException {
         Path source = tmp.resolve("short");
         TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 3, source, false);
         Checkpoint from = CheckpointFile.read(source.resolve(CheckpointFile.NAME));
@@ -46,6 +48,10 @@ class InitFromTest {
         assertThat(after.observationCount()).isEqualTo(from.observationCount() + tuned.stepsPerUpdate());
         assertKeptEveryParameterOf(from, after);
         assertThat(after.config()).containsEntry("init_from", source.toString());
+        // the start record names the checkpoint and where its run stood, which the run's configuration cannot
+        assertThat(Files.readAllLines(target.resolve(MetricsLog.NAME)).get(0)).contains("\"init_from\":{"
+                + "\"checkpoint\":\"" + source.resolve(CheckpointFile.NAME) + "\",\"update\":" + from.update()
+                + ",\"env_steps\":" + from.envSteps() + "}");
 
         // without --init-from the same settings start from the seeded weights instead
         Path fresh = tmp.resolve("fresh");
