@@ -129,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--expert-coef", defaultValue = "0", paramLabel = "X", description = "Weight of an auxiliary loss: the policy's cross-entropy with an expert's action, read from the privileged features on the steps where the history reveals it (maze, hallway: the shortest path's move once the goal has been found in the trial; bandit: the next arm of UCB1 or, with --env-config expert=gittins, of the Gittins index policy; tabular-mdp: the greedy baseline's plan or, with --env-config expert=bayes-ucb, the bayes-ucb baseline's action); needs --privileged-value (default: ${DEFAULT-VALUE}: none).")
     private double expertCoef;
 
+    @Option(names = "--value-warmup", defaultValue = "0", paramLabel = "U", description = "The run's first U updates train the critic alone (value loss only; the GRU and the action outputs stay as they are), then the optimiser restarts: for a fine-tune (--init-from) that changes what the value means, e.g. a new --gamma, so that the policy is not moved by advantages from a critic that does not fit yet (default: ${DEFAULT-VALUE}: none).")
+    private int valueWarmup;
+
     @Option(names = "--entropy-coef", defaultValue = "0.01", paramLabel = "X", description = "Entropy bonus weight (default: ${DEFAULT-VALUE}).")
     private double entropyCoef;
 
@@ -218,7 +221,7 @@ final class TrainCommand implements Callable<Integer> {
                     .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
                     .episodicReturns(episodicReturns).privilegedValue(privilegedValue)
                     .taskInferenceCoef(taskInferenceCoef).expertCoef(expertCoef)
-                    .build();
+                    .valueWarmup(valueWarmup).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

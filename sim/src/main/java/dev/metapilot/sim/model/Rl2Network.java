@@ -56,6 +56,8 @@ public final class Rl2Network extends AbstractBlock {
     static final String GRU_BLOCK = "gru";
     /** Name of the head child block; its parameters are {@code heads_weight [A+1,H]} and {@code heads_bias [A+1]}. */
     static final String HEAD_BLOCK = "heads";
+    /** Name prefix of the head's parameters (the action outputs and the value). */
+    public static final String HEADS_PREFIX = HEAD_BLOCK + "_";
     /** Name of the Box policy's {@code log_std} parameter. */
     static final String LOG_STD = "log_std";
     /**

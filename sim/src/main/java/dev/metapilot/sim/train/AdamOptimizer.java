@@ -8,6 +8,7 @@ import dev.metapilot.sim.model.Rl2Model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Adam (Kingma and Ba) over the model's parameter arrays, written out here rather than taken from DJL so that its state
@@ -49,9 +50,17 @@ final class AdamOptimizer implements AutoCloseable {
      * discarded instead of clipped.
      */
     double gradientNorm() {
+        return gradientNorm(name -> true);
+    }
+
+    /** {@link #gradientNorm()} over the parameters {@code trained} accepts by name. */
+    double gradientNorm(Predicate<String> trained) {
         double sum = 0;
-        for (NDArray p : parameters.values()) {
-            try (NDArray g = p.getGradient();
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            if (!trained.test(e.getKey())) {
+                continue;
+            }
+            try (NDArray g = e.getValue().getGradient();
                     NDArray wide = g.toType(DataType.FLOAT64, false);
                     NDArray square = wide.square();
                     NDArray s = square.sum()) {
@@ -66,12 +75,26 @@ final class AdamOptimizer implements AutoCloseable {
      * zeroed for the next minibatch.
      */
     void step(double gradientScale) {
+        step(gradientScale, name -> true);
+    }
+
+    /**
+     * {@link #step(double)} for the parameters {@code trained} accepts by name; the others keep their values and
+     * moments, and their gradients are zeroed too.
+     */
+    void step(double gradientScale, Predicate<String> trained) {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
         try (NDManager scope = manager.newSubManager()) {
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                 NDArray p = e.getValue();
+                if (!trained.test(e.getKey())) {
+                    try (NDArray g = p.getGradient()) {
+                        g.set(ALL, 0f);
+                    }
+                    continue;
+                }
                 NDArray m = first.get(e.getKey());
                 NDArray v = second.get(e.getKey());
                 NDArray raw = p.getGradient();
@@ -102,6 +125,13 @@ final class AdamOptimizer implements AutoCloseable {
                 g.set(ALL, 0f);
             }
         }
+    }
+
+    /** Back to the state of a new optimiser: no steps, zero moments. */
+    void reset() {
+        first.values().forEach(m -> m.set(ALL, 0f));
+        second.values().forEach(v -> v.set(ALL, 0f));
+        steps = 0;
     }
 
     long steps() {

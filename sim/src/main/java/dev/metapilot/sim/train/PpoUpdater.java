@@ -8,15 +8,20 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.metapilot.sim.model.NetworkShape;
+import dev.metapilot.sim.model.Rl2Network;
 import dev.metapilot.sim.model.Rl2Model;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The PPO update of one rollout: GAE over trials, advantages normalised over the rollout, then several epochs over
  * minibatches of whole environment sequences in a seeded random order; each minibatch recomputes its trial pieces from
  * their initial hidden states ({@link TrialSequences}), back-propagates {@link PpoLoss}, clips the global gradient norm
- * and takes an {@link AdamOptimizer} step. Main thread; every native array of a minibatch is released when it is done.
+ * and takes an {@link AdamOptimizer} step. A critic-only update ({@code --value-warmup}) minimises the value loss alone
+ * and steps only the critic's parameters: the output layer (whose action rows get no gradient from the value, so a
+ * fresh optimiser leaves them as they are) and the critic's training-only terms; the GRU does not move. Main thread;
+ * every native array of a minibatch is released when it is done.
  */
 final class PpoUpdater {
 
@@ -31,6 +36,10 @@ final class PpoUpdater {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PpoUpdater.class);
     private static final int MAX_CONSECUTIVE_NON_FINITE = 8;
+    /** The parameters a critic-only update trains. */
+    static final Predicate<String> CRITIC = name -> name.startsWith(Rl2Network.HEADS_PREFIX) || Rl2Network
+            .isTrainingOnly(name);
+    private static final Predicate<String> ALL_PARAMETERS = name -> true;
     private int consecutiveNonFinite;
 
     PpoUpdater(Rl2Model model, AdamOptimizer adam, TrainConfig config, int expertColumn) {
@@ -53,6 +62,15 @@ final class PpoUpdater {
      * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
      */
     UpdateStats update(Rollout rollout, SplitMix64 order) {
+        return update(rollout, order, false);
+    }
+
+    /**
+     * {@link #update(Rollout, SplitMix64)}, of the critic alone when {@code criticOnly}.
+     *
+     * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
+     */
+    UpdateStats update(Rollout rollout, SplitMix64 order, boolean criticOnly) {
         Gae.compute(rollout.reward, rollout.value, config.episodicReturns() ? rollout.episodeEnd : rollout.trialEnd,
                 rollout.bootstrapValue, rollout.steps,
                 rollout.envs, config.gamma(), config.gaeLambda(), advantages, returns);
@@ -75,7 +93,8 @@ final class PpoUpdater {
                 int to = envs.length * (b + 1) / config.minibatches();
                 int[] chosen = Arrays.copyOfRange(envs, from, to);
                 Arrays.sort(chosen);
-                double[] s = minibatch(TrialSequences.of(rollout, chosen, config.bptt(), advantages, returns));
+                double[] s = minibatch(TrialSequences.of(rollout, chosen, config.bptt(), advantages, returns),
+                        criticOnly);
                 for (int k = 0; k < sums.length; k++) {
                     sums[k] += s[k];
                 }
@@ -87,7 +106,7 @@ final class PpoUpdater {
                 / n, sums[7] / n);
     }
 
-    private double[] minibatch(TrialSequences batch) {
+    private double[] minibatch(TrialSequences batch, boolean criticOnly) {
         try (NDScope scope = new NDScope(); NDManager manager = model.manager().newSubManager()) {
             scope.suppressNotUsedWarning();
             NDArray x = manager.create(batch.inputs, new Shape(batch.length, batch.count, shape.inputSize()));
@@ -100,9 +119,10 @@ final class PpoUpdater {
                 NDList out = model.forward(x, h0, critic, true);
                 terms = PpoLoss.compute(out.get(0), out.size() > 2 ? out.get(2) : null, critic, model.logStd(), batch,
                         shape, config, expertColumn, manager);
-                collector.backward(terms.total());
+                collector.backward(criticOnly ? terms.value().mul((float) config.valueCoef()) : terms.total());
             }
-            double norm = adam.gradientNorm();
+            Predicate<String> trained = criticOnly ? CRITIC : ALL_PARAMETERS;
+            double norm = adam.gradientNorm(trained);
             if (!Double.isFinite(norm)) {
                 // A single non-finite gradient (a rare overflow in the GRU backward) skips this minibatch's step, as
                 // loss-scaling trainers do; a run that keeps producing them has diverged.
@@ -116,7 +136,7 @@ final class PpoUpdater {
                 return stats(terms, 0);
             }
             consecutiveNonFinite = 0;
-            adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)));
+            adam.step(Math.min(1.0, config.maxGradNorm() / (norm + 1e-6)), trained);
             return stats(terms, norm);
         }
     }

@@ -50,12 +50,16 @@ import java.util.stream.Collectors;
  * @param expertCoef weight of an auxiliary loss: the policy's cross-entropy with the expert's action that the
  *     environment's privileged features hold, on the steps where they show one (needs {@code privilegedValue}); 0 for
  *     none
+ * @param valueWarmup the run's first this many updates train the critic alone (the value loss only; the GRU and the
+ *     action outputs keep their parameters), then the optimiser restarts: a fine-tune that changes what the value means
+ *     ({@code --gamma}, the critic's inputs) lets the critic catch up before its advantages move the policy; 0 for none
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
         float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
-        boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef, double expertCoef) {
+        boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef, double expertCoef,
+        int valueWarmup) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -87,6 +91,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             throw new IllegalArgumentException("--expert-coef reads the expert's action from the privileged features: "
                     + "it needs --privileged-value");
         }
+        nonNegative("value warm-up", valueWarmup);
         positive("epochs", epochs);
         positive("minibatches", minibatches);
         if (minibatches > envs) {
@@ -121,8 +126,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
     /**
      * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
      * {@code time_aware_value}, {@code episode_reset_units}, {@code episodic_returns}, {@code privileged_value},
-     * {@code task_inference_coef} and {@code expert_coef} only when set, so that checkpoints of runs from before those
-     * options still resume.
+     * {@code task_inference_coef}, {@code expert_coef} and {@code value_warmup} only when set, so that checkpoints of
+     * runs from before those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -167,6 +172,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (expertCoef > 0) {
             p.put("expert_coef", Double.toString(expertCoef));
+        }
+        if (valueWarmup > 0) {
+            p.put("value_warmup", Integer.toString(valueWarmup));
         }
         return p;
     }
@@ -226,6 +234,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private boolean privilegedValue;
         private double taskInferenceCoef;
         private double expertCoef;
+        private int valueWarmup;
 
         private Builder(String env) {
             this.env = Objects.requireNonNull(env, "env is null");
@@ -366,6 +375,11 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return this;
         }
 
+        public Builder valueWarmup(int v) {
+            valueWarmup = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting out of range
          */
@@ -373,7 +387,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
             return new TrainConfig(env, envConfig, seed, hidden, layers, envs, rollout, bptt, epochs, minibatches,
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
-                    episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef, expertCoef);
+                    episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef, expertCoef,
+                    valueWarmup);
         }
     }
 }

@@ -156,9 +156,13 @@ public final class Trainer {
                 Rollout rollout = run.collector.collect(run.stats.normalization(config.observationClip()));
                 run.stats.add(rollout.observations, rollout.samples());
                 long t1 = System.nanoTime();
-                UpdateStats u = updater.update(rollout, run.shuffle);
+                boolean warmingUp = run.update < config.valueWarmup();
+                UpdateStats u = updater.update(rollout, run.shuffle, warmingUp);
                 long t2 = System.nanoTime();
                 run.update++;
+                if (warmingUp && run.update == config.valueWarmup()) {
+                    run.adam.reset(); // the policy's first steps get Adam's usual bias correction, not the critic's
+                }
                 run.envSteps += rollout.samples();
                 run.finishedTrials += rollout.finishedTrials();
                 remember(rollout);
