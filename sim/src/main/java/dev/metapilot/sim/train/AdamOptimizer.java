@@ -90,9 +90,7 @@ final class AdamOptimizer implements AutoCloseable {
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                 NDArray p = e.getValue();
                 if (!trained.test(e.getKey())) {
-                    try (NDArray g = p.getGradient()) {
-                        g.set(ALL, 0f);
-                    }
+                    zeroGradient(p);
                     continue;
                 }
                 NDArray m = first.get(e.getKey());
@@ -120,10 +118,13 @@ final class AdamOptimizer implements AutoCloseable {
      * would accumulate into freed heap (a training run died with SIGSEGV in {@code malloc} that way).
      */
     void discardGradients() {
-        for (NDArray p : parameters.values()) {
-            try (NDArray g = p.getGradient()) {
-                g.set(ALL, 0f);
-            }
+        parameters.values().forEach(AdamOptimizer::zeroGradient);
+    }
+
+    /** Zeroes {@code p}'s gradient in place (see {@link #discardGradients()} for why not {@code set(Buffer)}). */
+    private static void zeroGradient(NDArray p) {
+        try (NDArray g = p.getGradient()) {
+            g.set(ALL, 0f);
         }
     }
 

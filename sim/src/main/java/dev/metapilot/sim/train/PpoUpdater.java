@@ -37,7 +37,7 @@ final class PpoUpdater {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PpoUpdater.class);
     private static final int MAX_CONSECUTIVE_NON_FINITE = 8;
     /** The parameters a critic-only update trains. */
-    static final Predicate<String> CRITIC = name -> name.startsWith(Rl2Network.HEADS_PREFIX) || Rl2Network
+    private static final Predicate<String> CRITIC = name -> name.startsWith(Rl2Network.HEADS_PREFIX) || Rl2Network
             .isTrainingOnly(name);
     private static final Predicate<String> ALL_PARAMETERS = name -> true;
     private int consecutiveNonFinite;
@@ -57,16 +57,8 @@ final class PpoUpdater {
     }
 
     /**
-     * Updates the model from {@code rollout}; {@code order} draws the minibatch order.
-     *
-     * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
-     */
-    UpdateStats update(Rollout rollout, SplitMix64 order) {
-        return update(rollout, order, false);
-    }
-
-    /**
-     * {@link #update(Rollout, SplitMix64)}, of the critic alone when {@code criticOnly}.
+     * Updates the model from {@code rollout}; {@code order} draws the minibatch order; {@code criticOnly} for a
+     * critic-only (warm-up) update.
      *
      * @throws TrainingException when gradients stay non-finite for several minibatches in a row (the run diverged)
      */
