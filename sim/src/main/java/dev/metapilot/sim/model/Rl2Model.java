@@ -204,6 +204,29 @@ public final class Rl2Model implements AutoCloseable {
     }
 
     /**
+     * The parameters {@code weights} hold, by this network's parameter names: the inverse of {@link #weights()}, for a
+     * run that starts from an exported policy. The training-only terms (a time-aware or privileged critic's extras, a
+     * task-inference head) are not among them.
+     */
+    public static Map<String, float[]> exportedValues(PolicyWeights weights) {
+        Map<String, float[]> v = new LinkedHashMap<>();
+        if (weights.shape().continuous()) {
+            v.put(Rl2Network.LOG_STD, weights.logStd());
+        }
+        String gru = Rl2Network.GRU_BLOCK + "_l_";
+        for (int l = 0; l < weights.layers().size(); l++) {
+            PolicyWeights.GruLayer layer = weights.layers().get(l);
+            v.put(gru + l + "_i2h_WEIGHT", layer.inputWeight());
+            v.put(gru + l + "_h2h_WEIGHT", layer.recurrentWeight());
+            v.put(gru + l + "_i2h_BIAS", layer.inputBias());
+            v.put(gru + l + "_h2h_BIAS", layer.recurrentBias());
+        }
+        v.put(Rl2Network.HEAD_BLOCK + "_weight", weights.headWeight());
+        v.put(Rl2Network.HEAD_BLOCK + "_bias", weights.headBias());
+        return v;
+    }
+
+    /**
      * The current weights as plain arrays, for the exporter: the actor and {@code v(h)}; a time-aware or privileged
      * critic's extra terms are not part of the exported graph.
      */

@@ -44,10 +44,20 @@ final class MetricsLog implements AutoCloseable {
     }
 
     /**
-     * The checkpoint a fresh run started from ({@code --init-from}): the file, and where that run stood when it wrote
-     * it, so that a fine-tune's card can name its starting point even after the source run went on.
+     * What a fresh run started from ({@code --init-from}): the file, and where the run that wrote it stood (its update,
+     * -1 for an exported policy, which does not record one; its environment steps), so that a fine-tune's card can name
+     * its starting point even after the source run went on.
      */
-    record Origin(Path checkpoint, int update, long envSteps) {}
+    record Origin(Path file, boolean policy, int update, long envSteps) {
+
+        static Origin checkpoint(Path file, int update, long envSteps) {
+            return new Origin(file, false, update, envSteps);
+        }
+
+        static Origin policy(Path file, long envSteps) {
+            return new Origin(file, true, -1, envSteps);
+        }
+    }
 
     /**
      * The first line of a run (or of each resumption): configuration, device and provenance; {@code origin} is the
@@ -60,8 +70,12 @@ final class MetricsLog implements AutoCloseable {
         r.put("config", config.properties());
         if (origin != null) {
             Map<String, Object> from = new LinkedHashMap<>();
-            from.put("checkpoint", origin.checkpoint().toString());
-            from.put("update", origin.update());
+            if (origin.policy()) {
+                from.put("policy", origin.file().toString());
+            } else {
+                from.put("checkpoint", origin.file().toString());
+                from.put("update", origin.update());
+            }
             from.put("env_steps", origin.envSteps());
             r.put("init_from", from);
         }

@@ -34,6 +34,30 @@ final class ObservationStats {
         this.m2 = m2.clone();
     }
 
+    /**
+     * Statistics of {@code count} rows whose {@link #normalization} is exactly {@code n} (an exported policy's, to
+     * continue training it): the mean as given, the variance {@code 1 / invStd² - eps} (0 where that is below 0).
+     */
+    static ObservationStats giving(ObservationNormalization n, long count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        float[] m = n.mean();
+        float[] inv = n.invStd();
+        double[] mean = new double[m.length];
+        double[] m2 = new double[m.length];
+        for (int f = 0; f < m.length; f++) {
+            if (!(inv[f] > 0) || !Float.isFinite(inv[f]) || !Float.isFinite(m[f])) {
+                throw new IllegalArgumentException("feature " + f + " has mean " + m[f] + " and inverse std " + inv[f]
+                        + ": not a normalisation");
+            }
+            double inverse = inv[f];
+            mean[f] = m[f];
+            m2[f] = Math.max(0, 1 / (inverse * inverse) - TrainConfig.OBSERVATION_EPSILON) * count;
+        }
+        return new ObservationStats(count, mean, m2);
+    }
+
     /** Adds {@code rows} rows of {@code features} values from {@code values}, starting at index 0. */
     void add(float[] values, int rows) {
         if (rows == 0) {

@@ -11,6 +11,7 @@ import dev.metapilot.env.Environment;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.sim.export.OnnxPolicyExporter;
+import dev.metapilot.sim.export.OnnxPolicyReader;
 import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.Rl2Model;
 import java.io.IOException;
@@ -84,10 +85,7 @@ public final class Trainer {
                 run.restore(checkpoint, CheckpointFile.read(checkpoint), config.properties());
             } else {
                 if (!config.initFrom().isEmpty()) {
-                    Path source = initialCheckpoint();
-                    Checkpoint from = CheckpointFile.read(source);
-                    run.initialiseFrom(source, from);
-                    origin = new MetricsLog.Origin(source, from.update(), from.envSteps());
+                    origin = initialise(run, initialSource());
                 }
                 run.beginTrials();
             }
@@ -128,8 +126,8 @@ public final class Trainer {
         }
     }
 
-    /** The checkpoint {@code --init-from} names: a run directory's, or the file itself. */
-    private Path initialCheckpoint() {
+    /** The file {@code --init-from} names: a run directory's checkpoint, a checkpoint file or an exported policy. */
+    private Path initialSource() {
         Path given = Path.of(config.initFrom());
         Path source = Files.isDirectory(given) ? given.resolve(CheckpointFile.NAME) : given;
         if (!Files.isRegularFile(source)) {
@@ -137,6 +135,23 @@ public final class Trainer {
                     + ")");
         }
         return source;
+    }
+
+    /** Starts {@code run} from {@code source}: an exported policy ({@code .onnx}) or a checkpoint. */
+    private MetricsLog.Origin initialise(TrainingState run, Path source) throws IOException {
+        if (source.getFileName().toString().endsWith(".onnx")) {
+            OnnxPolicyReader.ExportedPolicy policy;
+            try {
+                policy = OnnxPolicyReader.read(source);
+            } catch (IllegalArgumentException e) {
+                throw new TrainingException("cannot start from " + source + ": " + e.getMessage(), e);
+            }
+            run.initialiseFrom(source, policy, config.observationClip());
+            return MetricsLog.Origin.policy(source, policy.metadata().trainingSteps());
+        }
+        Checkpoint from = CheckpointFile.read(source);
+        run.initialiseFrom(source, from);
+        return MetricsLog.Origin.checkpoint(source, from.update(), from.envSteps());
     }
 
     private TrainingResult train(TrainingState run, MetricsLog metrics, Path checkpoint, int expertColumn)

@@ -1,5 +1,8 @@
 package dev.metapilot.sim.train;
 
+import dev.metapilot.agent.policy.PolicyMetadata;
+import dev.metapilot.sim.export.OnnxPolicyReader;
+import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.Rl2Model;
 import dev.metapilot.sim.model.Rl2Network;
 import java.nio.file.Path;
@@ -66,6 +69,37 @@ final class TrainingState {
                     + c.config().get("env") + "): " + e.getMessage(), e);
         }
         stats = new ObservationStats(c.observationCount(), c.observationMean(), c.observationM2());
+    }
+
+    /**
+     * Starts a fresh run from an exported policy {@code p} (read from {@code file}): its GRU, action outputs and value
+     * row, and observation statistics that give exactly its normalisation, weighted as if they came from the
+     * {@link PolicyMetadata#trainingSteps()} observations it was trained on; the training-only critic terms start from
+     * their initial weights. The policy must have this run's network (spaces, hidden size, layers, episode-reset units)
+     * and observation clip.
+     *
+     * @throws TrainingException when it does not fit this run's
+     */
+    void initialiseFrom(Path file, OnnxPolicyReader.ExportedPolicy p, float observationClip) {
+        NetworkShape own = model.shape();
+        NetworkShape theirs = p.weights().shape();
+        if (theirs.observationSize() != own.observationSize() || !theirs.actionSpace().equals(own.actionSpace())
+                || theirs.hidden() != own.hidden() || theirs.layers() != own.layers()
+                || theirs.episodeResetUnits() != own.episodeResetUnits()) {
+            throw new TrainingException("cannot start from " + file + ": its network does not fit this run's (policy: "
+                    + describe(theirs) + " for " + p.metadata().envId() + "; this run: " + describe(own) + ")");
+        }
+        if (Float.compare(p.normalization().clip(), observationClip) != 0) {
+            throw new TrainingException("cannot start from " + file + ": it clips normalised observations at "
+                    + p.normalization().clip() + ", this run at " + observationClip + " (--observation-clip)");
+        }
+        model.load(adopted(Rl2Model.exportedValues(p.weights())));
+        stats = ObservationStats.giving(p.normalization(), Math.max(1, p.metadata().trainingSteps()));
+    }
+
+    private static String describe(NetworkShape s) {
+        return s.observationSize() + " observation features, " + s.actionSpace() + " actions, hidden " + s.hidden()
+                + ", layers " + s.layers() + ", " + s.episodeResetUnits() + " episode-reset units";
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.metapilot.bandit.BanditPlugin;
+import dev.metapilot.sim.export.OnnxPolicyReader;
 import dev.metapilot.sim.testing.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +135,56 @@ class InitFromTest {
         assertThatThrownBy(() -> TrainingRuns.train(missing, Plugins.bandit(3, 5), 1, tmp.resolve("m"), false))
                 .isInstanceOf(TrainingException.class).hasMessageContaining("no checkpoint").hasMessageContaining(
                         "to start from");
+    }
+
+    @Test
+    void aFreshRunStartsFromAnExportedPolicyWithItsNormalisationAndAFreshPrivilegedCritic() throws IOException {
+        Path source = tmp.resolve("source");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 3, source, false);
+        Checkpoint from = CheckpointFile.read(source.resolve(CheckpointFile.NAME));
+        Path policy = source.resolve("policy.onnx"); // the run's exported model, as a shipped one
+        OnnxPolicyReader.ExportedPolicy exported = OnnxPolicyReader.read(policy);
+
+        TrainConfig tuned = bandit(10).learningRate(1e-12).privilegedValue(true).valueWarmup(1).initFrom(policy
+                .toString()).build();
+        Path target = tmp.resolve("tuned");
+        TrainingRuns.train(tuned, Plugins.bandit(3, 10), 1, target, false);
+        Checkpoint after = CheckpointFile.read(target.resolve(CheckpointFile.NAME));
+
+        assertKeptEveryParameterOf(from, after); // the exported GRU, action outputs and value row
+        assertThat(after.parameters()).containsKeys("privileged_hidden_weight", "privileged_out_weight");
+        // statistics weighted by the policy's training steps, whose normalisation is the exported one
+        assertThat(after.observationCount()).isEqualTo(exported.metadata().trainingSteps() + tuned.stepsPerUpdate());
+        ObservationStats imported = ObservationStats.giving(exported.normalization(), exported.metadata()
+                .trainingSteps());
+        assertThat(imported.normalization(exported.normalization().clip())).isEqualTo(exported.normalization());
+        assertThat(Files.readAllLines(target.resolve(MetricsLog.NAME)).get(0)).contains("\"init_from\":{"
+                + "\"policy\":\"" + policy + "\",\"env_steps\":" + from.envSteps() + "}");
+    }
+
+    @Test
+    void anExportedPolicyOfAnotherNetworkOrClipOrAFileThatIsNoneIsRefusedWithTheReason() throws IOException {
+        Path source = tmp.resolve("h16");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 1, source, false);
+        Path policy = source.resolve("policy.onnx");
+
+        TrainConfig wider = bandit(5).hidden(8).initFrom(policy.toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(wider, Plugins.bandit(3, 5), 1, tmp.resolve("h8"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("does not fit").hasMessageContaining(
+                        "hidden 16")
+                .hasMessageContaining("this run: 1 observation features, Discrete(3) actions, "
+                        + "hidden 8");
+
+        TrainConfig clipped = bandit(5).observationClip(3f).initFrom(policy.toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(clipped, Plugins.bandit(3, 5), 1, tmp.resolve("c"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("--observation-clip");
+
+        Path garbage = tmp.resolve("garbage.onnx");
+        Files.write(garbage, new byte[]{7, 7, 7});
+        TrainConfig broken = bandit(5).initFrom(garbage.toString()).build();
+        assertThatThrownBy(() -> TrainingRuns.train(broken, Plugins.bandit(3, 5), 1, tmp.resolve("g"), false))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("cannot start from " + garbage)
+                .hasMessageContaining("not an ONNX model");
     }
 
     /** Every parameter of {@code from} is in {@code after} with its values (an update at lr 1e-12 moves nothing). */
