@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -63,8 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--greedy", description = "Greedy actions (argmax / mean) instead of sampled ones.")
-    private boolean greedy;
+    @Mixin
+    private SelectionOptions selection;
 
     @Override
     public Integer call() {
@@ -113,8 +114,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
         }
         try {
-            return new PolicyOptions(d, threads, greedy ? ActionSelection.GREEDY : ActionSelection.SAMPLE, parent
-                    .modelGate());
+            return new PolicyOptions(d, threads, selection.requested(), parent.modelGate());
         } catch (java.io.IOException e) {
             throw new ParameterException(spec.commandLine(), "--trust: " + e.getMessage());
         }

@@ -63,6 +63,7 @@ public final class PolicyOpener {
             d.put("kind", "onnx");
             d.put("sha256", onnx.sha256());
             d.put("device", onnx.device().toString());
+            d.put("selection", onnx.selection().toString());
             d.put("metadata", onnx.metadata().toProperties());
         } else {
             d.put("kind", "baseline");

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -84,8 +85,8 @@ final class RunCommand implements Callable<Integer> {
             + "per step, 0 for none (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     private float maxDelta;
 
-    @Option(names = "--greedy", description = "Deterministic actions (argmax / mean) instead of sampling.")
-    private boolean greedy;
+    @Mixin
+    private SelectionOptions selection;
 
     @Option(names = "--device", paramLabel = "cpu|cuda|auto", description = "ONNX Runtime device (default: "
             + "${DEFAULT-VALUE}).", defaultValue = "cpu")
@@ -108,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                             .episodesPerTrial(),
                     seed);
             PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOptions(ExecutionDevice.parse(device),
-                    threads, greedy ? ActionSelection.GREEDY : ActionSelection.SAMPLE, parent.modelGate()));
+                    threads, selection.requested(), parent.modelGate()));
             List<Policy> opened = new ArrayList<>();
             try {
                 for (String p : policies) {
@@ -166,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         h.put("episodes", plan.episodes());
         h.put("seed", seed);
         h.put("guard", Map.of("max_faults", maxFaults, "max_delta", maxDelta));
-        h.put("greedy", greedy);
+        h.put("selection", selection.describe());
         h.put("device", device);
         return h;
     }

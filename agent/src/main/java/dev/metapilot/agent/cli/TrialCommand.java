@@ -72,10 +72,7 @@ final class TrialCommand implements Callable<Integer> {
                     : factory.spec().episodesPerTrial(), options.seed);
             PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOptions(ExecutionDevice.parse(
                     options.device), options.threads,
-                    options.greedy
-                            ? ActionSelection.GREEDY
-                            : ActionSelection.SAMPLE,
-                    parent.modelGate()));
+                    options.selection.requested(), parent.modelGate()));
             try (Policy policy = opener.open(options.policy)) {
                 return run(out, plugin, factory, settings, loop, plan, opener.describe(policy), policy);
             }
@@ -143,7 +140,7 @@ final class TrialCommand implements Callable<Integer> {
         h.put("loop", ordered("rate_hz", loop.rateHz(), "max_consecutive_misses", loop.maxConsecutiveMisses(),
                 "spin_us", loop.spinNanos() / 1000));
         h.put("guard", ordered("max_faults", options.maxFaults, "max_delta", options.maxDelta));
-        h.put("greedy", options.greedy);
+        h.put("selection", options.selection.describe());
         return h;
     }
 

@@ -5,6 +5,7 @@ import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.Task;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code metapilot trial}, parsed by picocli on the main thread. */
@@ -70,8 +71,8 @@ final class TrialOptions {
             + "per step, 0 for none (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     float maxDelta;
 
-    @Option(names = "--greedy", description = "Deterministic actions (the policy's mean) instead of sampling.")
-    boolean greedy;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--device", paramLabel = "cpu|cuda|auto", description = "ONNX Runtime device (default: "
             + "${DEFAULT-VALUE}).", defaultValue = "cpu")

@@ -8,6 +8,7 @@ import dev.metapilot.env.Task;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,9 +103,10 @@ public final class OnnxPolicy implements Policy {
         return create(model, model.metadata().toEnvSpec(maxEpisodeSteps), "(model metadata)", options.selection());
     }
 
-    private static OnnxPolicy create(OnnxModel model, EnvSpec spec, String plugin, ActionSelection selection) {
+    private static OnnxPolicy create(OnnxModel model, EnvSpec spec, String plugin,
+            Optional<ActionSelection> requested) {
         try {
-            return new OnnxPolicy(model, spec, plugin, selection);
+            return new OnnxPolicy(model, spec, plugin, model.metadata().selection(requested));
         } catch (PolicyException e) {
             model.close();
             throw new PolicyException("cannot use policy " + model.file() + ": " + e.getMessage(), e);
@@ -171,6 +173,7 @@ public final class OnnxPolicy implements Policy {
         return spec;
     }
 
+    /** How it acts: the user's choice, else its metadata's ({@link PolicyMetadata#selection}). */
     public ActionSelection selection() {
         return selection;
     }

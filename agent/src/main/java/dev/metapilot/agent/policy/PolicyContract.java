@@ -51,7 +51,13 @@ public final class PolicyContract {
     public static final String KEY_TRAINING_CONFIG = "metapilot.training_config";
     public static final String KEY_SOURCE_COMMIT = "metapilot.source_commit";
 
-    /** Every metadata key, all required. */
+    /**
+     * Optional: {@code sample} or {@code greedy}, how the policy is meant to act when the user does not choose
+     * ({@code --greedy}, {@code --sample}); absent means sampled. Set on a chosen model with {@code select-actions}.
+     */
+    public static final String KEY_ACTION_SELECTION = "metapilot.action_selection";
+
+    /** Every required metadata key. */
     public static final List<String> METADATA_KEYS = List.of(KEY_CONTRACT, KEY_ENV, KEY_OBSERVATION_SPACE,
             KEY_ACTION_SPACE, KEY_HIDDEN_SIZE, KEY_LAYERS, KEY_EPISODES_PER_TRIAL, KEY_TRAINING_STEPS,
             KEY_TRAINING_CONFIG, KEY_SOURCE_COMMIT);

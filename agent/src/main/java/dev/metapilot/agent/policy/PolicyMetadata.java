@@ -1,5 +1,6 @@
 package dev.metapilot.agent.policy;
 
+import static dev.metapilot.agent.policy.PolicyContract.KEY_ACTION_SELECTION;
 import static dev.metapilot.agent.policy.PolicyContract.KEY_ACTION_SPACE;
 import static dev.metapilot.agent.policy.PolicyContract.KEY_CONTRACT;
 import static dev.metapilot.agent.policy.PolicyContract.KEY_ENV;
@@ -16,6 +17,7 @@ import dev.metapilot.env.Space;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an {@code rl2/1} policy file says about itself in its ONNX {@code metadata_props}: the environment and spaces it
@@ -32,9 +34,12 @@ import java.util.Objects;
  * @param trainingSteps environment steps of training
  * @param trainingConfig the trainer's configuration, as the trainer printed it (may be empty)
  * @param sourceCommit the commit the trainer was built from (may be empty)
+ * @param actionSelection how the policy is meant to act when the user does not say ({@code --greedy},
+ *     {@code --sample}): the optional {@link PolicyContract#KEY_ACTION_SELECTION}; empty means sampled
  */
 public record PolicyMetadata(String contract, String envId, Space observationSpace, Space actionSpace, int hiddenSize,
-        int layers, int episodesPerTrial, long trainingSteps, String trainingConfig, String sourceCommit) {
+        int layers, int episodesPerTrial, long trainingSteps, String trainingConfig, String sourceCommit,
+        Optional<ActionSelection> actionSelection) {
 
     public PolicyMetadata {
         Objects.requireNonNull(contract, "contract is null");
@@ -43,12 +48,31 @@ public record PolicyMetadata(String contract, String envId, Space observationSpa
         Objects.requireNonNull(actionSpace, "actionSpace is null");
         Objects.requireNonNull(trainingConfig, "trainingConfig is null");
         Objects.requireNonNull(sourceCommit, "sourceCommit is null");
+        Objects.requireNonNull(actionSelection, "actionSelection is null");
         positive(KEY_HIDDEN_SIZE, hiddenSize);
         positive(KEY_LAYERS, layers);
         positive(KEY_EPISODES_PER_TRIAL, episodesPerTrial);
         if (trainingSteps < 0) {
             throw new IllegalArgumentException(KEY_TRAINING_STEPS + " must be >= 0, got " + trainingSteps);
         }
+    }
+
+    /** Metadata that states no action selection. */
+    public PolicyMetadata(String contract, String envId, Space observationSpace, Space actionSpace, int hiddenSize,
+            int layers, int episodesPerTrial, long trainingSteps, String trainingConfig, String sourceCommit) {
+        this(contract, envId, observationSpace, actionSpace, hiddenSize, layers, episodesPerTrial, trainingSteps,
+                trainingConfig, sourceCommit, Optional.empty());
+    }
+
+    /** This metadata stating that the policy acts with {@code selection} unless told otherwise. */
+    public PolicyMetadata withActionSelection(ActionSelection selection) {
+        return new PolicyMetadata(contract, envId, observationSpace, actionSpace, hiddenSize, layers, episodesPerTrial,
+                trainingSteps, trainingConfig, sourceCommit, Optional.of(selection));
+    }
+
+    /** The action selection of a run: {@code requested} when the user chose one, else this policy's own. */
+    public ActionSelection selection(Optional<ActionSelection> requested) {
+        return requested.or(() -> actionSelection).orElse(ActionSelection.SAMPLE);
     }
 
     /** Metadata of an {@link PolicyContract#VERSION} policy trained on {@code spec}; what the exporter writes. */
@@ -71,6 +95,7 @@ public record PolicyMetadata(String contract, String envId, Space observationSpa
         p.put(KEY_TRAINING_STEPS, Long.toString(trainingSteps));
         p.put(KEY_TRAINING_CONFIG, trainingConfig);
         p.put(KEY_SOURCE_COMMIT, sourceCommit);
+        actionSelection.ifPresent(a -> p.put(KEY_ACTION_SELECTION, a.toString()));
         return p;
     }
 
@@ -85,7 +110,19 @@ public record PolicyMetadata(String contract, String envId, Space observationSpa
                 (int) number(p, KEY_LAYERS, 1, Integer.MAX_VALUE),
                 (int) number(p, KEY_EPISODES_PER_TRIAL, 1, Integer.MAX_VALUE),
                 number(p, KEY_TRAINING_STEPS, 0, Long.MAX_VALUE), get(p, KEY_TRAINING_CONFIG),
-                get(p, KEY_SOURCE_COMMIT));
+                get(p, KEY_SOURCE_COMMIT), selection(p));
+    }
+
+    private static Optional<ActionSelection> selection(Map<String, String> p) {
+        String v = p.get(KEY_ACTION_SELECTION);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ActionSelection.parse(v));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model metadata '" + KEY_ACTION_SELECTION + "': " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.metapilot.agent.policy;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to open and drive an ONNX policy: execution device, intra-op threads and action selection. Built from the command
@@ -8,10 +9,12 @@ import java.util.Objects;
  *
  * @param device where ONNX Runtime executes the graph
  * @param intraOpThreads threads ONNX Runtime may use inside one step (1 = the calling thread only, no thread pool)
- * @param selection sampled or greedy actions
+ * @param selection sampled or greedy actions, or empty for what each model's metadata says
+ *     ({@link PolicyMetadata#selection})
  * @param gate what a model file must pass before a session is created on it (signature, manifest checksum)
  */
-public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection, ModelGate gate) {
+public record PolicyOptions(ExecutionDevice device, int intraOpThreads, Optional<ActionSelection> selection,
+        ModelGate gate) {
 
     public PolicyOptions {
         Objects.requireNonNull(device, "device is null");
@@ -22,18 +25,18 @@ public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSe
         }
     }
 
-    /** Options that admit every model file. */
+    /** Options that admit every model file and act with {@code selection} whatever the model says. */
     public PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSelection selection) {
-        this(device, intraOpThreads, selection, ModelGate.OPEN);
+        this(device, intraOpThreads, Optional.of(selection), ModelGate.OPEN);
     }
 
     public PolicyOptions withGate(ModelGate gate) {
         return new PolicyOptions(device, intraOpThreads, selection, gate);
     }
 
-    /** CPU, one intra-op thread, sampled actions. */
+    /** CPU, one intra-op thread, the action selection each model's metadata names (sampled when none). */
     public static PolicyOptions defaults() {
-        return new PolicyOptions(ExecutionDevice.CPU, 1, ActionSelection.SAMPLE);
+        return new PolicyOptions(ExecutionDevice.CPU, 1, Optional.empty(), ModelGate.OPEN);
     }
 
     public PolicyOptions withDevice(ExecutionDevice device) {
@@ -45,6 +48,6 @@ public record PolicyOptions(ExecutionDevice device, int intraOpThreads, ActionSe
     }
 
     public PolicyOptions withSelection(ActionSelection selection) {
-        return new PolicyOptions(device, intraOpThreads, selection, gate);
+        return new PolicyOptions(device, intraOpThreads, Optional.of(selection), gate);
     }
 }

@@ -79,6 +79,31 @@ class OnnxPolicyTest {
     }
 
     @Test
+    void aPolicyActsAsItsMetadataSaysUnlessTheUserChooses() {
+        Discrete five = new Discrete(5);
+        Path greedy = Rl2TestModels.stepCounter(OBS, five).metadata(PolicyContract.KEY_ACTION_SELECTION, "greedy")
+                .write(tmp.resolve("greedy.onnx"));
+        Path silent = Rl2TestModels.stepCounter(OBS, five).write(tmp.resolve("silent.onnx"));
+        try (OnnxPolicy byMetadata = OnnxPolicy.open(greedy, PolicyOptions.defaults(), spec(five), "test-plugin");
+                OnnxPolicy overridden = OnnxPolicy.open(greedy, PolicyOptions.defaults().withSelection(
+                        ActionSelection.SAMPLE), spec(five), "test-plugin");
+                OnnxPolicy unstated = OnnxPolicy.open(silent, PolicyOptions.defaults(), spec(five), "test-plugin")) {
+            assertThat(byMetadata.metadata().actionSelection()).contains(ActionSelection.GREEDY);
+            assertThat(byMetadata.selection()).isEqualTo(ActionSelection.GREEDY);
+            assertThat(trial(byMetadata, new StepInput(spec(five)), Action.of(five), 1, 2, 3)).containsExactly(0, 1, 2,
+                    3, 4, 0);
+            assertThat(overridden.selection()).isEqualTo(ActionSelection.SAMPLE);
+            assertThat(unstated.metadata().actionSelection()).isEmpty();
+            assertThat(unstated.selection()).isEqualTo(ActionSelection.SAMPLE);
+        }
+        Path bad = Rl2TestModels.stepCounter(OBS, five).metadata(PolicyContract.KEY_ACTION_SELECTION, "argmax").write(
+                tmp.resolve("bad.onnx"));
+        assertThatThrownBy(() -> OnnxPolicy.open(bad, PolicyOptions.defaults(), spec(five), "test-plugin"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("'metapilot.action_selection'")
+                .hasMessageContaining("unknown action selection 'argmax'");
+    }
+
+    @Test
     void previousDoneReachesTheModelOnTheFirstStepOfTheNextEpisodeOnly() {
         Discrete four = new Discrete(4);
         try (OnnxPolicy policy = open(Rl2TestModels.episodeCounter(OBS, four), four, ActionSelection.GREEDY)) {

@@ -8,6 +8,7 @@ import dev.metapilot.env.Discrete;
 import dev.metapilot.env.EnvSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyMetadataTest {
@@ -26,6 +27,26 @@ class PolicyMetadataTest {
         assertThat(PolicyMetadata.fromProperties(p)).isEqualTo(m);
         assertThat(m.toEnvSpec(50)).isEqualTo(new EnvSpec("loco-flat", SPEC.observationSpace(), SPEC.actionSpace(),
                 50, 4));
+    }
+
+    @Test
+    void theOptionalActionSelectionIsWrittenOnlyWhenStatedAndDecidesWhenTheUserDoesNot() {
+        PolicyMetadata silent = PolicyMetadata.of(SPEC, 64, 1, 0, "", "");
+        PolicyMetadata greedy = silent.withActionSelection(ActionSelection.GREEDY);
+        assertThat(silent.toProperties()).doesNotContainKey(PolicyContract.KEY_ACTION_SELECTION);
+        assertThat(greedy.toProperties()).containsEntry(PolicyContract.KEY_ACTION_SELECTION, "greedy");
+        assertThat(PolicyMetadata.fromProperties(greedy.toProperties())).isEqualTo(greedy);
+        assertThat(PolicyMetadata.fromProperties(silent.toProperties())).isEqualTo(silent);
+
+        assertThat(silent.selection(Optional.empty())).isEqualTo(ActionSelection.SAMPLE);
+        assertThat(greedy.selection(Optional.empty())).isEqualTo(ActionSelection.GREEDY);
+        assertThat(greedy.selection(Optional.of(ActionSelection.SAMPLE))).isEqualTo(ActionSelection.SAMPLE);
+        assertThat(silent.selection(Optional.of(ActionSelection.GREEDY))).isEqualTo(ActionSelection.GREEDY);
+
+        Map<String, String> p = new LinkedHashMap<>(silent.toProperties());
+        p.put(PolicyContract.KEY_ACTION_SELECTION, "mode");
+        assertThatThrownBy(() -> PolicyMetadata.fromProperties(p)).hasMessage(
+                "model metadata 'metapilot.action_selection': unknown action selection 'mode'; valid: sample, greedy");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.cli.MetapilotCommand;
+import dev.metapilot.agent.cli.SelectionOptions;
 import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.PolicyOptions;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -75,8 +77,8 @@ final class EvalCommand implements Callable<Integer> {
             + "do not depend on it.")
     private Integer threads;
 
-    @Option(names = "--greedy", description = "Deterministic actions (argmax / mean) instead of sampling.")
-    private boolean greedy;
+    @Mixin
+    private SelectionOptions selection;
 
     @Option(names = "--device", paramLabel = "cpu|cuda|auto", defaultValue = "cpu", description = "ONNX Runtime "
             + "device (default: ${DEFAULT-VALUE}).")
@@ -100,9 +102,8 @@ final class EvalCommand implements Callable<Integer> {
         out.println("command: ./metapilot " + String.join(" ", spec.commandLine().getParseResult()
                 .originalArgs()));
         long started = System.nanoTime();
-        PolicyOptions options = new PolicyOptions(ExecutionDevice.parse(device), 1, greedy
-                ? ActionSelection.GREEDY
-                : ActionSelection.SAMPLE, parent.modelGate());
+        PolicyOptions options = new PolicyOptions(ExecutionDevice.parse(device), 1, selection.requested(), parent
+                .modelGate());
         try (Agent agent = parent.startAgent()) {
             chosen.run(new EvalRun(agent.plugins(), options, settings, out));
         }

@@ -3,6 +3,7 @@ package dev.metapilot.sim.eval;
 import dev.metapilot.agent.cli.PolicyOpener;
 import dev.metapilot.agent.plugin.PluginRegistry;
 import dev.metapilot.agent.policy.ActionSelection;
+import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.env.EnvironmentFactory;
@@ -44,9 +45,9 @@ public final class EvalRun {
         return out;
     }
 
-    /** How the trained policies act: sampled ({@code eval}'s default) or greedy ({@code --greedy}). */
-    public ActionSelection selection() {
-        return options.selection();
+    /** How a trained policy with {@code metadata} acts: {@code --greedy} or {@code --sample}, else as it says. */
+    public ActionSelection selection(PolicyMetadata metadata) {
+        return metadata.selection(options.selection());
     }
 
     /** Plugin {@code plugin} configured with {@code overrides} over its defaults. */

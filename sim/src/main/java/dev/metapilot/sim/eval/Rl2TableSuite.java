@@ -99,8 +99,11 @@ final class Rl2TableSuite implements Suite {
             cells.add(new String[]{o.label(), Cells.estimate(o.trialReturn(), 2), Cells.number(table.published(paper,
                     factory, o.label()), 1)});
         }
-        String ours = run.selection() == ActionSelection.GREEDY ? " (RL², ours, greedy)" : " (RL², ours)";
-        for (Outcomes o : trained) {
+        for (int i = 0; i < trained.size(); i++) {
+            Outcomes o = trained.get(i);
+            String ours = run.selection(c.models().get(i).metadata()) == ActionSelection.GREEDY
+                    ? " (RL², ours, greedy)"
+                    : " (RL², ours)";
             cells.add(new String[]{o.label() + ours, Cells.estimate(o.trialReturn(), 2), Cells.number(table
                     .published(paper, factory, "rl2"), 1) + " (RL²)"});
         }

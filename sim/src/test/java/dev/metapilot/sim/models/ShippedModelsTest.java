@@ -84,9 +84,9 @@ class ShippedModelsTest {
     }
 
     /**
-     * The tabular-MDP policies act greedily, as their cards report them (n = 10: 162.6 against PSRL 139.3; n = 25:
-     * 454.7 against 410.4; 1000 trials); the floor: PSRL's total on the same trials plus {@code margin} (negative:
-     * below it).
+     * The tabular-MDP policies act greedily (their metadata says so), as their cards report them (n = 10: 162.6 against
+     * PSRL 139.3; n = 25: 454.7 against 410.4; 1000 trials); the floor: PSRL's total on the same trials plus
+     * {@code margin} (negative: below it).
      */
     private static Shipped tabularMdp(String file, int episodes, int trials, double margin) {
         return new Shipped(file, new TabularMdpPlugin(), Map.of("episodes", Integer.toString(episodes)), trials,
@@ -176,9 +176,12 @@ class ShippedModelsTest {
         TrialPlan plan = new TrialPlan(tasks, factory.spec().episodesPerTrial(), SEED);
         TrialRunner runner = new TrialRunner(factory, ActionGuard.Settings.DEFAULT);
         EpisodeStats model = new EpisodeStats();
-        PolicyOptions options = PolicyOptions.defaults().withSelection(s.selection()).withGate(new ManifestGate());
+        // no selection asked for: the model acts as its metadata says, which must be how its card reports it
+        PolicyOptions options = PolicyOptions.defaults().withGate(new ManifestGate());
         try (OnnxPolicy policy = OnnxPolicy.open(MODELS.resolve(s.file()), options, factory.spec(), s.plugin()
                 .name())) {
+            assertThat(policy.selection()).as("%s acts by its metadata as its card reports it", s.file()).isEqualTo(s
+                    .selection());
             PolicyMetadata meta = policy.metadata();
             assertThat(meta.envId()).isEqualTo(factory.spec().id());
             assertThat(meta.trainingSteps()).isPositive();
