@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -76,11 +75,8 @@ public record DetachedSignature(String keyId, String sha256, byte[] signature) {
 
     /** Writes {@code FILE.sig} next to {@code model} atomically. */
     public void writeFor(Path model) throws IOException {
-        Path target = fileFor(model);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, HEADER + "\nkey: " + keyId + "\nsha256: " + sha256 + "\nsignature: " + Base64
-                .getEncoder().encodeToString(signature) + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(fileFor(model), (HEADER + "\nkey: " + keyId + "\nsha256: " + sha256 + "\nsignature: "
+                + Base64.getEncoder().encodeToString(signature) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

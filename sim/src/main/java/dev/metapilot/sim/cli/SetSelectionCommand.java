@@ -1,6 +1,7 @@
 package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.policy.ActionSelection;
+import dev.metapilot.agent.trust.AtomicFile;
 import dev.metapilot.agent.trust.DetachedSignature;
 import dev.metapilot.agent.trust.Manifest;
 import dev.metapilot.agent.trust.Sha256;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +56,7 @@ final class SetSelectionCommand implements Callable<Integer> {
             }
             byte[] after = OnnxPolicyExporter.bytes(policy.weights(), policy.normalization(), policy.metadata()
                     .withActionSelection(chosen));
-            replace(model, after);
+            AtomicFile.write(model, after);
             String was = policy.metadata().actionSelection().map(ActionSelection::toString).orElse("not stated");
             out.printf("%s: action selection %s (was %s), sha256 %s -> %s%n", model, chosen, was, Sha256.hex(before),
                     Sha256.hex(after));
@@ -90,19 +90,8 @@ final class SetSelectionCommand implements Callable<Integer> {
             }
         }
         if (listed) {
-            replace(manifest, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(manifest, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return listed;
-    }
-
-    private static void replace(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -17,13 +17,12 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import dev.metapilot.agent.policy.ModelSignature;
 import dev.metapilot.agent.policy.PolicyContract;
 import dev.metapilot.agent.policy.PolicyMetadata;
+import dev.metapilot.agent.trust.AtomicFile;
 import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.ObservationNormalization;
 import dev.metapilot.sim.model.PolicyWeights;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,17 +81,7 @@ public final class OnnxPolicyExporter {
     /** Writes the model to {@code file} atomically (a temporary file in the same directory, then a rename). */
     public static Path write(PolicyWeights weights, ObservationNormalization normalization, PolicyMetadata metadata,
             Path file) throws IOException {
-        byte[] bytes = bytes(weights, normalization, metadata);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
+        return AtomicFile.write(file, bytes(weights, normalization, metadata));
     }
 
     private static void writeGraph(OnnxGraphWriter g, PolicyWeights w, ObservationNormalization n) {
