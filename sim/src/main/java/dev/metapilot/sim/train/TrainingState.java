@@ -2,6 +2,7 @@ package dev.metapilot.sim.train;
 
 import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.sim.export.OnnxPolicyReader;
+import dev.metapilot.sim.model.HiddenWidening;
 import dev.metapilot.sim.model.NetworkShape;
 import dev.metapilot.sim.model.Rl2Model;
 import dev.metapilot.sim.model.Rl2Network;
@@ -75,8 +76,8 @@ final class TrainingState {
      * Starts a fresh run from an exported policy {@code p} (read from {@code file}): its GRU, action outputs and value
      * row, and observation statistics that give exactly its normalisation, weighted as if they came from the
      * {@link PolicyMetadata#trainingSteps()} observations it was trained on; the training-only critic terms start from
-     * their initial weights. The policy must have this run's network (spaces, hidden size, layers, episode-reset units)
-     * and observation clip.
+     * their initial weights. The policy must have this run's network (spaces, layers, episode-reset units; a hidden
+     * size no larger, {@link HiddenWidening}) and observation clip.
      *
      * @throws TrainingException when it does not fit this run's
      */
@@ -84,7 +85,7 @@ final class TrainingState {
         NetworkShape own = model.shape();
         NetworkShape theirs = p.weights().shape();
         if (theirs.observationSize() != own.observationSize() || !theirs.actionSpace().equals(own.actionSpace())
-                || theirs.hidden() != own.hidden() || theirs.layers() != own.layers()
+                || theirs.hidden() > own.hidden() || theirs.layers() != own.layers()
                 || theirs.episodeResetUnits() != own.episodeResetUnits()) {
             throw new TrainingException("cannot start from " + file + ": its network does not fit this run's (policy: "
                     + describe(theirs) + " for " + p.metadata().envId() + "; this run: " + describe(own) + ")");
@@ -93,7 +94,12 @@ final class TrainingState {
             throw new TrainingException("cannot start from " + file + ": it clips normalised observations at "
                     + p.normalization().clip() + ", this run at " + observationClip + " (--observation-clip)");
         }
-        model.load(adopted(Rl2Model.exportedValues(p.weights())));
+        try {
+            model.load(adopted(Rl2Model.exportedValues(p.weights())));
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("cannot start from " + file + ": its network does not fit this run's: " + e
+                    .getMessage(), e);
+        }
         stats = ObservationStats.giving(p.normalization(), Math.max(1, p.metadata().trainingSteps()));
     }
 
@@ -103,14 +109,21 @@ final class TrainingState {
     }
 
     /**
-     * The parameters a fresh run takes from {@code saved}: all of them, except that a time-aware or privileged critic's
-     * extra terms (and a task-inference head) start from their initial weights when {@code saved} has none (or has them
-     * for other features), and are dropped when this run's critic has none.
+     * The parameters a fresh run takes from {@code saved}: all of them (a GRU with fewer units widened to this run's,
+     * {@link HiddenWidening}), except that a time-aware or privileged critic's extra terms (and a task-inference head)
+     * start from their initial weights when {@code saved} has none (or has them for other features), and are dropped
+     * when this run's critic has none.
      */
     private Map<String, float[]> adopted(Map<String, float[]> saved) {
         Map<String, float[]> out = new LinkedHashMap<>();
         Map<String, float[]> fresh = model.values();
-        saved.forEach((name, values) -> {
+        int from = HiddenWidening.hiddenOf(saved);
+        // a smaller GRU is widened so that the network computes what it computed; its training-only terms, which
+        // read a hidden state of the old width, start fresh below
+        Map<String, float[]> source = from < model.shape().hidden()
+                ? HiddenWidening.widen(saved, from, model.shape(), fresh)
+                : saved;
+        source.forEach((name, values) -> {
             if (!Rl2Network.isTrainingOnly(name)
                     || fresh.containsKey(name) && fresh.get(name).length == values.length) {
                 out.put(name, values);

@@ -163,6 +163,26 @@ class InitFromTest {
     }
 
     @Test
+    void aSmallerPolicyIsWidenedToTheRunsHiddenSizeWithTheNewUnitsUnread() throws IOException {
+        Path source = tmp.resolve("h16");
+        TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 2, source, false);
+        Checkpoint from = CheckpointFile.read(source.resolve(CheckpointFile.NAME));
+
+        Path target = tmp.resolve("h24");
+        TrainingRuns.train(bandit(5).hidden(24).learningRate(1e-12).initFrom(source.resolve("policy.onnx")
+                .toString()).build(), Plugins.bandit(3, 5), 1, target, false);
+        float[] head = CheckpointFile.read(target.resolve(CheckpointFile.NAME)).parameters().get("heads_weight");
+        float[] old = from.parameters().get("heads_weight");
+        for (int row = 0; row < 4; row++) { // 3 arms' logits and the value
+            for (int unit = 0; unit < 24; unit++) {
+                float expected = unit < 16 ? old[row * 16 + unit] : 0f;
+                assertThat(head[row * 24 + unit]).as("head row %d unit %d", row, unit).isCloseTo(expected, within(
+                        1e-6f));
+            }
+        }
+    }
+
+    @Test
     void anExportedPolicyOfAnotherNetworkOrClipOrAFileThatIsNoneIsRefusedWithTheReason() throws IOException {
         Path source = tmp.resolve("h16");
         TrainingRuns.train(bandit(5).build(), Plugins.bandit(3, 5), 1, source, false);
