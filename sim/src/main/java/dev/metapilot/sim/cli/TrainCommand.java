@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its checkpoint (same settings).")
     private Path resume;
 
-    @Option(names = "--init-from", paramLabel = "DIR|FILE", description = "Start from the parameters and observation statistics of another run's checkpoint (its run directory or checkpoint file) or of an exported policy (a .onnx file such as a shipped model; its training-only critic terms start fresh, so pair it with --value-warmup); same network and spaces, any plugin options: fine-tuning, a curriculum. Fresh optimiser and counters.")
+    @Option(names = "--init-from", paramLabel = "DIR|FILE", description = "Start from the parameters and observation statistics of another run's checkpoint (its run directory or checkpoint file) or of an exported policy (a .onnx file such as a shipped model; its training-only critic terms start fresh, so pair it with --value-warmup); same spaces and layers, any plugin options; a smaller hidden size is widened to --hidden, computing what it computed: fine-tuning, a curriculum, more memory. Fresh optimiser and counters.")
     private Path initFrom;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (default: runs/train-ENV-TIME).")
