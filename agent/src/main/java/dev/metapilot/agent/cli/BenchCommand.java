@@ -1,6 +1,5 @@
 package dev.metapilot.agent.cli;
 
-import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.PolicyOptions;

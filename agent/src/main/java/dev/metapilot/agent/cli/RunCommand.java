@@ -1,7 +1,6 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
-import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.Policy;
 import dev.metapilot.agent.policy.PolicyOptions;

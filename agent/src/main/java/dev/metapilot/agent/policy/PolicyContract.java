@@ -53,7 +53,7 @@ public final class PolicyContract {
 
     /**
      * Optional: {@code sample} or {@code greedy}, how the policy is meant to act when the user does not choose
-     * ({@code --greedy}, {@code --sample}); absent means sampled. Set on a chosen model with {@code select-actions}.
+     * ({@code --greedy}, {@code --sample}); absent means sampled. Set on a chosen model with {@code set-selection}.
      */
     public static final String KEY_ACTION_SELECTION = "metapilot.action_selection";
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +53,33 @@ public final class Manifest {
             sums.put(line.substring(66).strip(), line.substring(0, 64));
         }
         return new Manifest(file, sums);
+    }
+
+    /**
+     * Rewrites the line of {@code name} in the manifest of {@code dir} with {@code sha256} (atomically; other lines as
+     * they were), after the file it lists was rewritten.
+     *
+     * @return false when {@code dir} has no manifest or it does not list {@code name} (nothing written)
+     */
+    public static boolean updateSum(Path dir, String name, String sha256) throws IOException {
+        Path f = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        List<String> lines = new ArrayList<>();
+        boolean listed = false;
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            if (line.matches("[0-9a-f]{64} [ *].+") && line.substring(66).strip().equals(name)) {
+                lines.add(sha256 + "  " + name);
+                listed = true;
+            } else {
+                lines.add(line);
+            }
+        }
+        if (listed) {
+            AtomicFile.write(f, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return listed;
     }
 
     /** The expected hex SHA-256 of {@code name}, if listed. */

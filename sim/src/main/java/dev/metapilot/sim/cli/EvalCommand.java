@@ -2,7 +2,6 @@ package dev.metapilot.sim.cli;
 
 import dev.metapilot.agent.cli.MetapilotCommand;
 import dev.metapilot.agent.cli.SelectionOptions;
-import dev.metapilot.agent.policy.ActionSelection;
 import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.runtime.Agent;

@@ -9,10 +9,8 @@ import dev.metapilot.sim.export.OnnxPolicyExporter;
 import dev.metapilot.sim.export.OnnxPolicyReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,10 +55,11 @@ final class SetSelectionCommand implements Callable<Integer> {
             byte[] after = OnnxPolicyExporter.bytes(policy.weights(), policy.normalization(), policy.metadata()
                     .withActionSelection(chosen));
             AtomicFile.write(model, after);
+            String sha256 = Sha256.hex(after);
             String was = policy.metadata().actionSelection().map(ActionSelection::toString).orElse("not stated");
             out.printf("%s: action selection %s (was %s), sha256 %s -> %s%n", model, chosen, was, Sha256.hex(before),
-                    Sha256.hex(after));
-            if (updateManifest(model, Sha256.hex(after))) {
+                    sha256);
+            if (Manifest.updateSum(model.toAbsolutePath().getParent(), model.getFileName().toString(), sha256)) {
                 out.printf("  updated %s%n", model.resolveSibling(Manifest.FILE_NAME));
             }
             Path signature = DetachedSignature.fileFor(model);
@@ -70,28 +69,5 @@ final class SetSelectionCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Rewrites the line of {@code model} in the {@code SHA256SUMS} beside it, when there is one that lists it. */
-    private static boolean updateManifest(Path model, String sha256) throws IOException {
-        Path manifest = model.toAbsolutePath().resolveSibling(Manifest.FILE_NAME);
-        if (!Files.isRegularFile(manifest)) {
-            return false;
-        }
-        String name = model.getFileName().toString();
-        List<String> lines = new ArrayList<>();
-        boolean listed = false;
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (line.endsWith("  " + name) && line.length() == 64 + 2 + name.length()) {
-                lines.add(sha256 + "  " + name);
-                listed = true;
-            } else {
-                lines.add(line);
-            }
-        }
-        if (listed) {
-            AtomicFile.write(manifest, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return listed;
     }
 }

@@ -19,14 +19,15 @@ public final class HiddenWidening {
 
     /** H0, the hidden size of the GRU whose parameters {@code values} holds. */
     public static int hiddenOf(Map<String, float[]> values) {
-        float[] recurrent = values.get(gru(0) + "h2h_WEIGHT");
+        float[] recurrent = values.get(Rl2Network.gruPrefix(0) + "h2h_WEIGHT");
         if (recurrent == null) {
             throw new IllegalArgumentException("no GRU parameters among " + values.keySet());
         }
         int h = (int) Math.round(Math.sqrt(recurrent.length / 3.0));
         if (3 * h * h != recurrent.length) {
-            throw new IllegalArgumentException(gru(0) + "h2h_WEIGHT has " + recurrent.length + " values, not 3H² for "
-                    + "any H");
+            throw new IllegalArgumentException(
+                    Rl2Network.gruPrefix(0) + "h2h_WEIGHT has " + recurrent.length + " values, not 3H² for "
+                            + "any H");
         }
         return h;
     }
@@ -50,7 +51,7 @@ public final class HiddenWidening {
         }
         Map<String, float[]> out = new LinkedHashMap<>();
         for (int l = 0; l < shape.layers(); l++) {
-            String p = gru(l);
+            String p = Rl2Network.gruPrefix(l);
             int newInputs = l == 0 ? shape.inputSize() : h;
             int oldInputs = l == 0 ? shape.inputSize() : from;
             out.put(p + "i2h_WEIGHT", gates(source, fresh, p + "i2h_WEIGHT", from, h, oldInputs, newInputs));
@@ -106,9 +107,5 @@ public final class HiddenWidening {
                     + "expects " + expected);
         }
         return v;
-    }
-
-    private static String gru(int layer) {
-        return Rl2Network.GRU_BLOCK + "_l_" + layer + "_";
     }
 }

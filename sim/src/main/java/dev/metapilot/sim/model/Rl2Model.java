@@ -213,13 +213,13 @@ public final class Rl2Model implements AutoCloseable {
         if (weights.shape().continuous()) {
             v.put(Rl2Network.LOG_STD, weights.logStd());
         }
-        String gru = Rl2Network.GRU_BLOCK + "_l_";
         for (int l = 0; l < weights.layers().size(); l++) {
             PolicyWeights.GruLayer layer = weights.layers().get(l);
-            v.put(gru + l + "_i2h_WEIGHT", layer.inputWeight());
-            v.put(gru + l + "_h2h_WEIGHT", layer.recurrentWeight());
-            v.put(gru + l + "_i2h_BIAS", layer.inputBias());
-            v.put(gru + l + "_h2h_BIAS", layer.recurrentBias());
+            String gru = Rl2Network.gruPrefix(l);
+            v.put(gru + "i2h_WEIGHT", layer.inputWeight());
+            v.put(gru + "h2h_WEIGHT", layer.recurrentWeight());
+            v.put(gru + "i2h_BIAS", layer.inputBias());
+            v.put(gru + "h2h_BIAS", layer.recurrentBias());
         }
         v.put(Rl2Network.HEAD_BLOCK + "_weight", weights.headWeight());
         v.put(Rl2Network.HEAD_BLOCK + "_bias", weights.headBias());
@@ -233,11 +233,11 @@ public final class Rl2Model implements AutoCloseable {
     public PolicyWeights weights() {
         Map<String, float[]> v = values();
         List<PolicyWeights.GruLayer> layers = new ArrayList<>();
-        String gru = Rl2Network.GRU_BLOCK + "_l_";
         for (int l = 0; l < shape.layers(); l++) {
             int in = l == 0 ? shape.inputSize() : shape.hidden();
-            layers.add(new PolicyWeights.GruLayer(in, shape.hidden(), v.get(gru + l + "_i2h_WEIGHT"), v.get(gru + l
-                    + "_h2h_WEIGHT"), v.get(gru + l + "_i2h_BIAS"), v.get(gru + l + "_h2h_BIAS")));
+            String gru = Rl2Network.gruPrefix(l);
+            layers.add(new PolicyWeights.GruLayer(in, shape.hidden(), v.get(gru + "i2h_WEIGHT"), v.get(gru
+                    + "h2h_WEIGHT"), v.get(gru + "i2h_BIAS"), v.get(gru + "h2h_BIAS")));
         }
         float[] logStd = shape.continuous() ? v.get(Rl2Network.LOG_STD) : new float[0];
         return new PolicyWeights(shape, layers, v.get(Rl2Network.HEAD_BLOCK + "_weight"), v.get(

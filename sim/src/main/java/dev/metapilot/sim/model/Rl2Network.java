@@ -54,6 +54,11 @@ public final class Rl2Network extends AbstractBlock {
 
     /** Name of the GRU child block; its parameters are {@code gru_l_<layer>_{i2h,h2h}_{WEIGHT,BIAS}}. */
     static final String GRU_BLOCK = "gru";
+    /** The name prefix of GRU layer {@code layer}'s parameters, {@code gru_l_<layer>_}. */
+    static String gruPrefix(int layer) {
+        return GRU_BLOCK + "_l_" + layer + "_";
+    }
+
     /** Name of the head child block; its parameters are {@code heads_weight [A+1,H]} and {@code heads_bias [A+1]}. */
     static final String HEAD_BLOCK = "heads";
     /** Name prefix of the head's parameters (the action outputs and the value). */

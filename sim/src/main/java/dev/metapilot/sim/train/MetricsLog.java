@@ -48,14 +48,19 @@ final class MetricsLog implements AutoCloseable {
      * -1 for an exported policy, which does not record one; its environment steps), so that a fine-tune's card can name
      * its starting point even after the source run went on.
      */
-    record Origin(Path file, boolean policy, int update, long envSteps) {
+    record Origin(Path file, int update, long envSteps) {
 
         static Origin checkpoint(Path file, int update, long envSteps) {
-            return new Origin(file, false, update, envSteps);
+            return new Origin(file, update, envSteps);
         }
 
         static Origin policy(Path file, long envSteps) {
-            return new Origin(file, true, -1, envSteps);
+            return new Origin(file, -1, envSteps);
+        }
+
+        /** True for an exported policy, which records no update. */
+        boolean policy() {
+            return update < 0;
         }
     }
 
