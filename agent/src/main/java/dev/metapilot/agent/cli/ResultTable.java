@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Prints the per-episode results of several policies as one table: steps, return and success rate with 95% confidence
  * half-widths per episode index, and the total return per trial. Long trials (bandits: one episode per pull) show a
- * selection of episode indices.
+ * selection of episode indices. Environments whose episodes have no goal ({@code EnvSpec.goal() == false}: bandits,
+ * tabular MDPs) show "-" for the success rate, which would otherwise read as a measured 0%.
  */
 final class ResultTable {
 
@@ -18,7 +19,10 @@ final class ResultTable {
 
     private ResultTable() {}
 
-    static void print(PrintWriter out, List<Row> rows, int episodes) {
+    /** No success rate: the environment's episodes have no goal. */
+    static final String NO_GOAL = "-";
+
+    static void print(PrintWriter out, List<Row> rows, int episodes, boolean goal) {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[]{"POLICY", "EPISODE", "STEPS", "RETURN", "SUCCESS %", "FAULTS", "TRIAL RETURN"});
         for (Row row : rows) {
@@ -30,7 +34,8 @@ final class ResultTable {
                 }
                 boolean first = r.episode() == 0;
                 cells.add(new String[]{first ? row.policy() : "", Integer.toString(r.episode() + 1), format(r
-                        .steps(), 1), format(r.totalReturn(), 1), format(r.success(), 100), Integer.toString(
+                        .steps(), 1), format(r.totalReturn(), 1), goal ? format(r.success(), 100) : NO_GOAL,
+                        Integer.toString(
                                 r
                                         .faults()),
                         first ? trialReturn : ""});

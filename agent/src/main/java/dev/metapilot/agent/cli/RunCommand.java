@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                         tasksFile != null ? tasksFile.toString() : split.toUpperCase(java.util.Locale.ROOT), plan
                                 .episodes(),
                         seed);
-                ResultTable.print(out, rows, plan.episodes());
+                ResultTable.print(out, rows, plan.episodes(), factory.spec().goal());
                 out.println("log: " + logFile);
             } finally {
                 for (Policy p : opened) {

@@ -99,7 +99,7 @@ final class TrialCommand implements Callable<Integer> {
                         options.env, plan.tasks().size(), plan.episodes(), policy.name(), loop.rateHz(),
                         env != created ? " (simulated, paced in real time)" : "");
                 out.flush();
-                reporter = new TrialReporter(out, log);
+                reporter = new TrialReporter(out, log, factory.spec().goal());
                 try {
                     result = new RealtimeTrialRunner(factory, guard, loop, new SystemLoopClock(loop.spinNanos()))
                             .run(env, policy, plan, reporter, stop);
@@ -110,7 +110,8 @@ final class TrialCommand implements Callable<Integer> {
             }
         }
         if (!reporter.stats().rows().isEmpty()) {
-            ResultTable.print(out, List.of(new ResultTable.Row(policy.name(), reporter.stats())), plan.episodes());
+            ResultTable.print(out, List.of(new ResultTable.Row(policy.name(), reporter.stats())), plan.episodes(),
+                    factory.spec().goal());
         }
         if (options.reportJitter) {
             out.println("loop timing: " + result.timing().summary());

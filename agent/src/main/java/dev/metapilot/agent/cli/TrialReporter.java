@@ -24,13 +24,16 @@ final class TrialReporter implements RealtimeListener {
 
     private final PrintWriter out;
     private final TelemetryLog log;
+    private final boolean goal;
     private final EpisodeStats stats = new EpisodeStats();
     private int loggedMisses;
     private LoopReport lastTiming;
 
-    TrialReporter(PrintWriter out, TelemetryLog log) {
+    /** {@code goal}: the environment's episodes have a goal, so each line says whether it was reached. */
+    TrialReporter(PrintWriter out, TelemetryLog log, boolean goal) {
         this.out = out;
         this.log = log;
+        this.goal = goal;
     }
 
     EpisodeStats stats() {
@@ -61,9 +64,12 @@ final class TrialReporter implements RealtimeListener {
     public void episodeEnded(EpisodeRecord r) {
         log.episodeEnded(r);
         stats.episodeEnded(r);
-        out.printf(Locale.ROOT, "trial %d episode %d: return %8.3f  steps %4d  success %-3s  guard faults %d  end %s",
-                r.trial() + 1, r.episode() + 1, r.totalReturn(), r.steps(), r.success() ? "yes" : "no", r.faults(), r
-                        .end().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "trial %d episode %d: return %8.3f  steps %4d  %sguard faults %d  end %s", r.trial()
+                + 1, r.episode() + 1, r.totalReturn(), r.steps(),
+                goal
+                        ? (r.success() ? "success yes  " : "success no   ")
+                        : "",
+                r.faults(), r.end().name().toLowerCase(Locale.ROOT));
         if (lastTiming != null) {
             out.printf(Locale.ROOT, "  | deadline misses %d, period error p99 %.0f µs, max %.0f µs", lastTiming
                     .misses(), lastTiming.periodErrorP99(), lastTiming.periodErrorMax());

@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param actionSpace what {@link Environment#step} accepts
  * @param maxEpisodeSteps steps after which an episode is truncated
  * @param episodesPerTrial default number of episodes of one task in a trial (RL² trial length)
+ * @param goal whether an episode has a goal that {@link StepResult#success()} reports (a maze's exit, a tracked
+ *     velocity); false where reward is all there is (bandits, tabular MDPs), so that no success rate is shown
  */
-public record EnvSpec(String id, Space observationSpace, Space actionSpace, int maxEpisodeSteps, int episodesPerTrial) {
+public record EnvSpec(String id, Space observationSpace, Space actionSpace, int maxEpisodeSteps, int episodesPerTrial,
+        boolean goal) {
 
     public EnvSpec {
         Objects.requireNonNull(id, "id is null");
@@ -30,6 +33,11 @@ public record EnvSpec(String id, Space observationSpace, Space actionSpace, int 
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("episodesPerTrial must be >= 1, got " + episodesPerTrial);
         }
+    }
+
+    /** A spec whose episodes have a goal ({@code goal = true}), the common case. */
+    public EnvSpec(String id, Space observationSpace, Space actionSpace, int maxEpisodeSteps, int episodesPerTrial) {
+        this(id, observationSpace, actionSpace, maxEpisodeSteps, episodesPerTrial, true);
     }
 
     /** Length of the observation buffer the caller passes to {@link Environment#reset} and {@link Environment#step}. */

@@ -34,7 +34,8 @@ public final class BanditFactory implements EnvironmentFactory {
 
     public BanditFactory(BanditConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
-        this.spec = new EnvSpec("bandit", new Discrete(1), new Discrete(config.arms()), 1, config.pulls());
+        this.spec = new EnvSpec("bandit", new Discrete(1), new Discrete(config.arms()), 1, config.pulls(),
+                false);
         this.tasks = new BanditTasks(config.arms());
         int k = config.arms();
         List<Baseline> list = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.Arrays;
 
 /**
  * Checks every environment must pass, shared by the plugins' tests: determinism for a seed, observations inside the
- * declared space, truncation at the step limit, and a hot path that allocates nothing.
+ * declared space, truncation at the step limit, no success reported where the spec says episodes have no goal, and a
+ * hot path that allocates nothing.
  */
 public final class EnvironmentContract {
 
@@ -55,6 +56,9 @@ public final class EnvironmentContract {
                 episodeSteps++;
                 assertObservationInSpace(env.spec().observationSpace(), input.observation());
                 assertThat(Float.isFinite(result.reward())).as("finite reward").isTrue();
+                if (!env.spec().goal()) {
+                    assertThat(result.success()).as("success without a goal (EnvSpec.goal() is false)").isFalse();
+                }
                 assertThat(episodeSteps).as("truncated by maxEpisodeSteps").isLessThanOrEqualTo(
                         env.spec().maxEpisodeSteps());
                 System.arraycopy(input.observation(), 0, trace, i * (obs + 1), obs);

@@ -36,7 +36,7 @@ public final class TabularMdpFactory implements EnvironmentFactory {
     public TabularMdpFactory(TabularMdpConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
         this.spec = new EnvSpec("tabular-mdp", new Discrete(config.states()), new Discrete(config.actions()),
-                config.horizon(), config.episodes());
+                config.horizon(), config.episodes(), false);
         this.tasks = new TabularMdpTasks(config.states(), config.actions());
         // tuned on environments without the bayes-ucb expert, whose creation reads the tuned width
         EnvironmentFactory tuning = config.expert().equals(BayesUcbBaseline.NAME)
