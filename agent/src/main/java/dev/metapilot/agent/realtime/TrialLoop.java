@@ -3,6 +3,7 @@ package dev.metapilot.agent.realtime;
 import dev.metapilot.agent.policy.Policy;
 import dev.metapilot.agent.safety.ActionGuard;
 import dev.metapilot.agent.trial.EpisodeRecord;
+import dev.metapilot.agent.trial.EpisodeTally;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.ActuatedEnvironment;
 import dev.metapilot.env.EnvironmentFactory;
@@ -26,6 +27,7 @@ final class TrialLoop {
     private final StepInput input;
     private final Action action;
     private final StepResult result = new StepResult();
+    private final EpisodeTally tally;
     private final ActionGuard guard;
     private final Watchdog watchdog;
     private final FixedRateLoop loop;
@@ -47,6 +49,7 @@ final class TrialLoop {
         this.stop = stop;
         this.input = new StepInput(env.spec());
         this.action = Action.of(env.spec().actionSpace());
+        this.tally = new EpisodeTally(env.spec().maxEpisodeSteps());
         this.guard = new ActionGuard(factory, guardSettings);
         this.loop = new FixedRateLoop(clock, settings.periodNanos());
         this.watchdog = new Watchdog(settings);
@@ -69,11 +72,7 @@ final class TrialLoop {
             return failed;
         }
         loop.start();
-        int steps = 0;
-        double total = 0;
-        boolean success = false;
-        int faultsBefore = guard.faults();
-        int maxSteps = env.spec().maxEpisodeSteps();
+        tally.begin(guard.faults());
         while (true) {
             SafeStop s = stop.requested()
                     ? new SafeStop(SafeStop.Cause.REQUESTED, stop.reason())
@@ -88,27 +87,20 @@ final class TrialLoop {
             }
             if (s != null) {
                 env.safeStop();
-                end(episode, steps, total, success, faultsBefore, s.cause() == SafeStop.Cause.FAULT_LIMIT
-                        ? EpisodeRecord.End.FAULT_LIMIT
-                        : EpisodeRecord.End.SAFE_STOP);
+                end(episode, tally.record(policy.name(), trial, episode, task.id(), guard.faults(), s
+                        .cause() == SafeStop.Cause.FAULT_LIMIT
+                                ? EpisodeRecord.End.FAULT_LIMIT
+                                : EpisodeRecord.End.SAFE_STOP));
                 return s;
             }
             env.step(action, input.observation(), result);
-            steps++;
-            total += result.reward();
-            success |= result.success();
-            boolean truncated = result.truncated() || (!result.terminated() && steps >= maxSteps);
-            boolean done = result.terminated() || truncated;
-            input.record(action, result.reward(), done);
-            if (done) {
-                end(episode, steps, total, success, faultsBefore, result.terminated()
-                        ? EpisodeRecord.End.TERMINATED
-                        : EpisodeRecord.End.TRUNCATED);
+            if (tally.stepped(action, result, input)) {
+                end(episode, tally.finished(policy.name(), trial, episode, task.id(), guard.faults()));
                 return null;
             }
             int missed = loop.awaitNextTick();
             if (missed > 0) {
-                listener.deadlineMissed(trial, episode, steps, missed, loop.latenessNanos());
+                listener.deadlineMissed(trial, episode, tally.steps(), missed, loop.latenessNanos());
             }
         }
     }
@@ -134,16 +126,14 @@ final class TrialLoop {
         }
     }
 
-    private void end(int episode, int steps, double total, boolean success, int faultsBefore,
-            EpisodeRecord.End end) {
+    private void end(int episode, EpisodeRecord record) {
         periodErrors.addAll(loop.periodErrors());
         lateness.addAll(loop.lateness());
         totalTicks += loop.ticks();
         totalMisses += loop.misses();
         longestMissRun = Math.max(longestMissRun, loop.longestMissRun());
         listener.episodeTiming(trial, episode, loop.report());
-        listener.episodeEnded(new EpisodeRecord(policy.name(), trial, episode, task.id(), steps, total, success,
-                guard.faults() - faultsBefore, end));
+        listener.episodeEnded(record);
     }
 
     LoopReport totals() {

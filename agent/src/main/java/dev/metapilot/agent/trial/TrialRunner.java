@@ -45,6 +45,7 @@ public final class TrialRunner {
             StepInput input = new StepInput(env.spec());
             Action action = Action.of(env.spec().actionSpace());
             StepResult result = new StepResult();
+            EpisodeTally tally = new EpisodeTally(env.spec().maxEpisodeSteps());
             ActionGuard guard = new ActionGuard(factory, guardSettings);
             for (int t = from; t < to; t++) {
                 Task task = plan.tasks().get(t);
@@ -57,7 +58,8 @@ public final class TrialRunner {
                         input.nextEpisode();
                     }
                     env.reset(plan.resetSeed(t, e), input.observation());
-                    EpisodeRecord record = episode(policy, env, guard, input, action, result, t, e, task);
+                    EpisodeRecord record = episode(policy, env, guard, input, action, result, tally, t, e,
+                            task);
                     listener.episodeEnded(record);
                     if (record.end() == EpisodeRecord.End.FAULT_LIMIT) {
                         break;
@@ -68,31 +70,18 @@ public final class TrialRunner {
     }
 
     private static EpisodeRecord episode(Policy policy, Environment env, ActionGuard guard, StepInput input,
-            Action action, StepResult result, int trial, int episode, Task task) {
-        int steps = 0;
-        double total = 0;
-        boolean success = false;
-        int faultsBefore = guard.faults();
-        int maxSteps = env.spec().maxEpisodeSteps();
+            Action action, StepResult result, EpisodeTally tally, int trial, int episode, Task task) {
+        tally.begin(guard.faults());
         while (true) {
             boolean ok = policy.act(input, action);
             guard.check(ok, action);
             if (guard.tripped()) {
-                return new EpisodeRecord(policy.name(), trial, episode, task.id(), steps, total, success, guard
-                        .faults() - faultsBefore, EpisodeRecord.End.FAULT_LIMIT);
+                return tally.record(policy.name(), trial, episode, task.id(), guard.faults(),
+                        EpisodeRecord.End.FAULT_LIMIT);
             }
             env.step(action, input.observation(), result);
-            steps++;
-            total += result.reward();
-            success |= result.success();
-            boolean truncated = result.truncated() || (!result.terminated() && steps >= maxSteps);
-            boolean done = result.terminated() || truncated;
-            input.record(action, result.reward(), done);
-            if (done) {
-                return new EpisodeRecord(policy.name(), trial, episode, task.id(), steps, total, success, guard
-                        .faults() - faultsBefore, result.terminated()
-                                ? EpisodeRecord.End.TERMINATED
-                                : EpisodeRecord.End.TRUNCATED);
+            if (tally.stepped(action, result, input)) {
+                return tally.finished(policy.name(), trial, episode, task.id(), guard.faults());
             }
         }
     }
