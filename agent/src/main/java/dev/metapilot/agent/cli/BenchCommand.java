@@ -1,6 +1,5 @@
 package dev.metapilot.agent.cli;
 
-import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.policy.SyntheticTrial;
@@ -57,14 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20000", paramLabel = "N", description = "Steps run before measuring, for the JIT and ONNX Runtime (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE", description = "cpu, cuda or auto (default: ${DEFAULT-VALUE}).")
-    private String device;
-
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}).")
-    private int threads;
-
     @Mixin
-    private SelectionOptions selection;
+    private InferenceOptions inference;
 
     @Override
     public Integer call() {
@@ -103,17 +96,8 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--warmup must be >= 0, got " + warmup);
         }
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
-        }
-        ExecutionDevice d;
         try {
-            d = ExecutionDevice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
-        }
-        try {
-            return new PolicyOptions(d, threads, selection.requested(), parent.modelGate());
+            return inference.policyOptions(parent.modelGate());
         } catch (java.io.IOException e) {
             throw new ParameterException(spec.commandLine(), "--trust: " + e.getMessage());
         }
@@ -147,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
                 + (env == null
                         ? " (from the model metadata)"
                         : " (checked against plugin '" + env + "')"));
-        out.println("run     " + p.device() + ", " + threads + " intra-op thread(s), " + p.selection()
+        out.println("run     " + p.device() + ", " + inference.threads() + " intra-op thread(s), " + p.selection()
                 + " actions, batch 1, " + steps + " steps after " + warmup + " warm-up steps");
         out.println();
         Arrays.sort(nanos);

@@ -1,9 +1,7 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
-import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.Policy;
-import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.runtime.Agent;
 import dev.metapilot.agent.safety.ActionGuard;
 import dev.metapilot.agent.telemetry.TelemetryLog;
@@ -85,15 +83,7 @@ final class RunCommand implements Callable<Integer> {
     private float maxDelta;
 
     @Mixin
-    private SelectionOptions selection;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda|auto", description = "ONNX Runtime device (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "cpu")
-    private String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "1")
-    private int threads;
+    private InferenceOptions inference;
 
     @Override
     public Integer call() throws Exception {
@@ -107,8 +97,8 @@ final class RunCommand implements Callable<Integer> {
                     : factory.spec()
                             .episodesPerTrial(),
                     seed);
-            PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOptions(ExecutionDevice.parse(device),
-                    threads, selection.requested(), parent.modelGate()));
+            PolicyOpener opener = new PolicyOpener(plugin, factory, inference.policyOptions(parent
+                    .modelGate()));
             List<Policy> opened = new ArrayList<>();
             try {
                 for (String p : policies) {
@@ -166,8 +156,8 @@ final class RunCommand implements Callable<Integer> {
         h.put("episodes", plan.episodes());
         h.put("seed", seed);
         h.put("guard", Map.of("max_faults", maxFaults, "max_delta", maxDelta));
-        h.put("selection", selection.describe());
-        h.put("device", device);
+        h.put("selection", inference.describeSelection());
+        h.put("device", inference.device.toString());
         return h;
     }
 }

@@ -1,9 +1,7 @@
 package dev.metapilot.agent.cli;
 
 import dev.metapilot.agent.plugin.DiscoveredPlugin;
-import dev.metapilot.agent.policy.ExecutionDevice;
 import dev.metapilot.agent.policy.Policy;
-import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.agent.realtime.LoopSettings;
 import dev.metapilot.agent.realtime.PacedEnvironment;
 import dev.metapilot.agent.realtime.RealtimeResult;
@@ -69,9 +67,8 @@ final class TrialCommand implements Callable<Integer> {
             TrialPlan plan = new TrialPlan(options.tasks(factory), options.episodes != null
                     ? options.episodes
                     : factory.spec().episodesPerTrial(), options.seed);
-            PolicyOpener opener = new PolicyOpener(plugin, factory, new PolicyOptions(ExecutionDevice.parse(
-                    options.device), options.threads,
-                    options.selection.requested(), parent.modelGate()));
+            PolicyOpener opener = new PolicyOpener(plugin, factory, options.inference.policyOptions(parent
+                    .modelGate()));
             try (Policy policy = opener.open(options.policy)) {
                 return run(out, plugin, factory, settings, loop, plan, opener.describe(policy), policy);
             }
@@ -140,7 +137,7 @@ final class TrialCommand implements Callable<Integer> {
         h.put("loop", ordered("rate_hz", loop.rateHz(), "max_consecutive_misses", loop.maxConsecutiveMisses(),
                 "spin_us", loop.spinNanos() / 1000));
         h.put("guard", ordered("max_faults", options.maxFaults, "max_delta", options.maxDelta));
-        h.put("selection", options.selection.describe());
+        h.put("selection", options.inference.describeSelection());
         return h;
     }
 

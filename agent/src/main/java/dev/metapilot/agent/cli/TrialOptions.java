@@ -72,15 +72,7 @@ final class TrialOptions {
     float maxDelta;
 
     @Mixin
-    SelectionOptions selection;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda|auto", description = "ONNX Runtime device (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "cpu")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: "
-            + "${DEFAULT-VALUE}).", defaultValue = "1")
-    int threads;
+    InferenceOptions inference;
 
     @Option(names = "--grace-ms", paramLabel = "MS", description = "On SIGINT/SIGTERM, how long to wait for the log "
             + "after the safe stop (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
