@@ -2,8 +2,6 @@ package dev.metapilot.sim.bench;
 
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.bandit.mdp.TabularMdpPlugin;
-import dev.metapilot.env.EnvConfig;
-import dev.metapilot.env.EnvironmentPlugin;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,9 +39,8 @@ public class BanditBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            EnvironmentPlugin plugin = new BanditPlugin();
-            stepper = new SteppedEnvironment(plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), Map
-                    .of("arms", Integer.toString(arms), "pulls", "100"))), 7);
+            stepper = new SteppedEnvironment(EnvironmentStepBenchmark.configure(new BanditPlugin(), Map.of("arms",
+                    Integer.toString(arms), "pulls", "100")), 7);
         }
 
         @TearDown(Level.Trial)

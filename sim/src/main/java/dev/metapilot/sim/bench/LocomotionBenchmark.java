@@ -1,20 +1,9 @@
 package dev.metapilot.sim.bench;
 
-import dev.metapilot.env.EnvConfig;
-import dev.metapilot.env.EnvironmentPlugin;
+import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.locomotion.LocomotionPlugin;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Locomotion control steps per second on one core: one {@code step} per call (one 50 ms control period: the physics
@@ -24,32 +13,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>
  * Run by JMH ({@code ./metapilot jmh LocomotionBenchmark}), one state per benchmark thread.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-public class LocomotionBenchmark {
+public class LocomotionBenchmark extends EnvironmentStepBenchmark {
 
     /** The value of the plugin's {@code physics-rate} option, Hz (the default is 200: 10 sub-steps per step). */
     @Param({"200", "1000"})
     public String physicsRate;
 
-    private SteppedEnvironment stepper;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        EnvironmentPlugin plugin = new LocomotionPlugin();
-        stepper = new SteppedEnvironment(plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), Map.of(
-                "physics-rate", physicsRate))), 7);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        stepper.close();
-    }
-
-    /** One environment step; the returned reward keeps the JIT from discarding the work. */
-    @Benchmark
-    public float step() {
-        return stepper.step();
+    @Override
+    protected EnvironmentFactory factory() {
+        return configure(new LocomotionPlugin(), Map.of("physics-rate", physicsRate));
     }
 }
