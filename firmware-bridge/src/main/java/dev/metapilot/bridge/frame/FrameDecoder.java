@@ -25,7 +25,7 @@ public final class FrameDecoder {
     private final int version;
     private final byte[] encoded = new byte[FrameFormat.MAX_ENCODED];
     private final Frame frame = new Frame();
-    private final long[] rejected = new long[FrameFault.values().length];
+    private final FaultCounts rejected = new FaultCounts();
     private int fill;
     private boolean skipping;
     private long frames;
@@ -76,16 +76,12 @@ public final class FrameDecoder {
 
     /** Frames rejected so far for {@code fault}. */
     public long rejected(FrameFault fault) {
-        return rejected[fault.ordinal()];
+        return rejected.get(fault);
     }
 
     /** Frames rejected so far, all faults together. */
     public long rejectedTotal() {
-        long total = 0;
-        for (long n : rejected) {
-            total += n;
-        }
-        return total;
+        return rejected.total();
     }
 
     private void decode(Sink sink) {
@@ -128,7 +124,7 @@ public final class FrameDecoder {
     }
 
     private void reject(FrameFault fault, Sink sink) {
-        rejected[fault.ordinal()]++;
+        rejected.count(fault);
         sink.onReject(fault);
     }
 }

@@ -1,5 +1,6 @@
 package dev.metapilot.bridge.message;
 
+import dev.metapilot.bridge.frame.FaultCounts;
 import dev.metapilot.bridge.frame.Frame;
 import dev.metapilot.bridge.frame.FrameDecoder;
 import dev.metapilot.bridge.frame.FrameFault;
@@ -43,7 +44,7 @@ public final class MessageReader {
     private final Sink sink = new Sink();
     private final MotorSetpoint command = new MotorSetpoint();
     private final SensorSample sample = new SensorSample();
-    private final long[] rejected = new long[FrameFault.values().length];
+    private final FaultCounts rejected = new FaultCounts();
     private long accepted;
     private long lost;
     private int expectedSeq = -1;
@@ -73,16 +74,12 @@ public final class MessageReader {
 
     /** Frames rejected so far for {@code fault}. */
     public long rejected(FrameFault fault) {
-        return rejected[fault.ordinal()];
+        return rejected.get(fault);
     }
 
     /** Frames rejected so far, all faults together. */
     public long rejectedTotal() {
-        long total = 0;
-        for (long n : rejected) {
-            total += n;
-        }
-        return total;
+        return rejected.total();
     }
 
     /** Frames the peer numbered but that never arrived intact (sequence gaps). */
@@ -130,7 +127,7 @@ public final class MessageReader {
 
         @Override
         public void onReject(FrameFault fault) {
-            rejected[fault.ordinal()]++;
+            rejected.count(fault);
             handler.onReject(fault);
         }
 
