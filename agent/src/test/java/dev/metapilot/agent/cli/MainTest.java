@@ -4,8 +4,7 @@ import static dev.metapilot.agent.testing.PluginJars.build;
 import static dev.metapilot.agent.testing.PluginJars.pluginSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.metapilot.agent.testing.CommandLineRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +14,10 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -27,11 +25,11 @@ class MainTest {
         Path dir = tmp.resolve("plugins.d");
         build(dir, "alpha.jar", "Alpha", pluginSource("Alpha", "alpha", ""));
         assertThat(run("plugins", "--plugins-dir", dir.toString())).isZero();
-        String[] lines = out.toString().split("\n");
+        String[] lines = cli.out().split("\n");
         assertThat(lines[0]).contains("NAME", "OBSERVATION", "ACTION", "MAX STEPS", "EPISODES/TRIAL", "JAR");
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .containsPattern("classpath-demo +Box\\(3, \\[-1.0, 1.0\\]\\) +Discrete\\(4\\) +7 +2 +test-classes");
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .containsPattern("alpha +Box\\(1, \\[0.0, 1.0\\]\\) +Discrete\\(2\\) +5 +3 +alpha.jar");
     }
 
@@ -40,7 +38,7 @@ class MainTest {
         Path dir = tmp.resolve("plugins.d");
         build(dir, "alpha.jar", "Alpha", pluginSource("Alpha", "alpha", ""));
         assertThat(run("--plugins-dir", dir.toString(), "plugins", "--details")).isZero();
-        assertThat(out.toString()).contains("alpha: test plugin alpha", "baselines:   random");
+        assertThat(cli.out()).contains("alpha: test plugin alpha", "baselines:   random");
     }
 
     @Test
@@ -49,27 +47,27 @@ class MainTest {
         build(dir, "broken.jar", "Broken",
                 pluginSource("Broken", "broken", "if (true) throw new RuntimeException(\"boom\");"));
         assertThat(run("plugins", "--plugins-dir", dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: plugin demo.Broken from ").contains("broken.jar", "boom");
-        assertThat(err.toString()).doesNotContain("\tat ");
+        assertThat(cli.err()).startsWith("error: plugin demo.Broken from ").contains("broken.jar", "boom");
+        assertThat(cli.err()).doesNotContain("\tat ");
     }
 
     @Test
     void aMissingPluginsDirectoryExitsNonZero() {
         assertThat(run("plugins", "--plugins-dir", tmp.resolve("nope").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("does not exist");
+        assertThat(cli.err()).contains("does not exist");
     }
 
     @Test
     void everyCommandHasHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("plugins", "--plugins-dir", "--verbose");
+        assertThat(cli.out()).contains("plugins", "--plugins-dir", "--verbose");
         assertThat(run("plugins", "--help")).isZero();
-        assertThat(out.toString()).contains("--details");
+        assertThat(cli.out()).contains("--details");
     }
 
     @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("fly")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument", "fly");
+        assertThat(cli.err()).contains("Unmatched argument", "fly");
     }
 }

@@ -2,11 +2,10 @@ package dev.metapilot.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.agent.testing.Rl2TestModels;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +18,18 @@ class RunCommandTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
     void runsSeveralPoliciesOnTheSameTasksAndWritesTheLog() throws Exception {
         int rc = run("run", "--env", "classpath-demo", "--policy", "right", "--policy", "random", "--trials", "30",
                 "--log", tmp.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        String table = out.toString();
+        assertThat(rc).as(cli.err()).isZero();
+        String table = cli.out();
         assertThat(table).contains("classpath-demo on 30 TEST tasks, 2 episodes per trial, seed 0");
         assertThat(table).containsPattern("POLICY +EPISODE +STEPS +RETURN +SUCCESS % +FAULTS +TRIAL RETURN");
         // 'right' reaches goal g in g steps; TEST tasks 0..29 have goals 1,2,3 in turn: mean 2 steps, all succeed.
@@ -55,8 +53,8 @@ class RunCommandTest {
         Path model = Rl2TestModels.gru(Box.uniform(3, -1f, 1f), new Discrete(4), 8).write(tmp.resolve("gru.onnx"));
         int rc = run("run", "--env", "classpath-demo", "--policy", model.toString(), "--policy", "right", "--trials",
                 "20", "--log", tmp.resolve("logs").toString());
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("gru.onnx", "right");
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("gru.onnx", "right");
         String header = Files.readAllLines(onlyLog(tmp.resolve("logs"))).get(0);
         assertThat(header).contains("\"kind\":\"onnx\"", "\"sha256\":\"", "\"metapilot.contract\":\"rl2/1\"");
     }
@@ -68,7 +66,7 @@ class RunCommandTest {
                 Rl2TestModels.Poison.ACTIONS).write(tmp.resolve("nan.onnx"));
         int rc = run("run", "--env", "classpath-demo", "--policy", model.toString(), "--greedy", "--trials", "1",
                 "--max-faults", "1", "--log", tmp.resolve("logs").toString());
-        assertThat(rc).as(err.toString()).isZero();
+        assertThat(rc).as(cli.err()).isZero();
         List<String> lines = Files.readAllLines(onlyLog(tmp.resolve("logs")));
         assertThat(lines).anyMatch(l -> l.contains("\"end\":\"fault_limit\"") && l.contains("\"faults\":1"));
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"end\"");
@@ -85,12 +83,12 @@ class RunCommandTest {
     @Test
     void anUnknownPolicyListsTheBaselines() {
         assertThat(run("run", "--env", "classpath-demo", "--policy", "ucb9", "--log", tmp.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("'ucb9' is neither a model file nor a baseline", "random, right");
+        assertThat(cli.err()).contains("'ucb9' is neither a model file nor a baseline", "random, right");
     }
 
     @Test
     void anUnknownEnvironmentListsThePlugins() {
         assertThat(run("run", "--env", "mars", "--policy", "random", "--log", tmp.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no environment plugin 'mars'; available: classpath-demo");
+        assertThat(cli.err()).contains("no environment plugin 'mars'; available: classpath-demo");
     }
 }

@@ -2,11 +2,10 @@ package dev.metapilot.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.agent.testing.Rl2TestModels;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +22,10 @@ class TrialCommandTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -35,8 +33,8 @@ class TrialCommandTest {
         Path log = tmp.resolve("trial.jsonl");
         int rc = run("trial", "--env", "classpath-demo", "--policy", "right", "--trials", "2", "--rate", "200",
                 "--max-misses", "1000", "--report-jitter", "--log", log.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        String text = out.toString();
+        assertThat(rc).as(cli.err()).isZero();
+        String text = cli.out();
         assertThat(text).contains("classpath-demo: 2 trial(s) x 2 episodes of right at 200 Hz (simulated, paced in "
                 + "real time)");
         assertThat(text).containsPattern("trial 1 episode 1: return +1\\.000 +steps +1 +success yes");
@@ -59,8 +57,8 @@ class TrialCommandTest {
         int rc = run("trial", "--env", "classpath-demo", "--policy", model.toString(), "--greedy", "--trials", "3",
                 "--max-faults", "1", "--rate", "100", "--max-misses", "1000", "--log", log.toString());
         assertThat(rc).isEqualTo(1);
-        assertThat(err.toString()).contains("error: the trial was stopped safely: fault_limit");
-        assertThat(out.toString()).contains("SAFE STOP: fault_limit");
+        assertThat(cli.err()).contains("error: the trial was stopped safely: fault_limit");
+        assertThat(cli.out()).contains("SAFE STOP: fault_limit");
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).anyMatch(l -> l.contains("\"end\":\"fault_limit\""));
         assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"safe_stop\",\"cause\":\"fault_limit\""));
@@ -72,6 +70,6 @@ class TrialCommandTest {
     void aTargetForAPluginWithoutOneIsRefused() {
         assertThat(run("trial", "--env", "classpath-demo", "--policy", "right", "--target", "0.3", "--log", tmp
                 .resolve("x.jsonl").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("plugin 'classpath-demo' has no 'target' option; drop --target");
+        assertThat(cli.err()).contains("plugin 'classpath-demo' has no 'target' option; drop --target");
     }
 }

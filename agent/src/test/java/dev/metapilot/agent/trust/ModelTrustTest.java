@@ -2,12 +2,10 @@ package dev.metapilot.agent.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metapilot.agent.cli.Main;
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.agent.testing.Rl2TestModels;
 import dev.metapilot.env.Box;
 import dev.metapilot.env.Discrete;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,14 +19,12 @@ class ModelTrustTest {
     @TempDir
     Path tmp;
 
-    private StringWriter out;
-    private StringWriter err;
+    private final CommandLineRun cli = new CommandLineRun();
     private Path model;
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        cli.clear();
+        return cli.run(args);
     }
 
     private int runModel(String... extra) {
@@ -57,15 +53,15 @@ class ModelTrustTest {
     @Test
     void aSignedModelRunsUnderTrust() {
         assertThat(run("sign", "--key", tmp.resolve("keys/fleet.key").toString(), model.toString())).isZero();
-        assertThat(out.toString()).contains("signed " + model);
-        assertThat(runModel("--trust", tmp.resolve("trust").toString())).as(err.toString()).isZero();
+        assertThat(cli.out()).contains("signed " + model);
+        assertThat(runModel("--trust", tmp.resolve("trust").toString())).as(cli.err()).isZero();
     }
 
     @Test
     void anUnsignedModelIsRefusedBeforeOnnxRuntimeSeesIt() throws Exception {
         Files.write(model, new byte[]{1, 2, 3});
         assertThat(runModel("--trust", tmp.resolve("trust").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("refused", "is not signed").doesNotContain("ONNX");
+        assertThat(cli.err()).contains("refused", "is not signed").doesNotContain("ONNX");
     }
 
     @Test
@@ -73,34 +69,34 @@ class ModelTrustTest {
         run("sign", "--key", tmp.resolve("keys/fleet.key").toString(), model.toString());
         Files.write(model, new byte[]{0}, StandardOpenOption.APPEND);
         assertThat(runModel("--trust", tmp.resolve("trust").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("does not match its contents", "changed after signing");
+        assertThat(cli.err()).contains("does not match its contents", "changed after signing");
     }
 
     @Test
     void aModelSignedByAnUntrustedKeyIsRefused() {
         run("sign", "--key", tmp.resolve("other/stranger.key").toString(), model.toString());
         assertThat(runModel("--trust", tmp.resolve("trust").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("which is not in", "trusted:");
+        assertThat(cli.err()).contains("which is not in", "trusted:");
     }
 
     @Test
     void withoutTrustAnUnsignedModelRuns() {
-        assertThat(runModel()).as(err.toString()).isZero();
+        assertThat(runModel()).as(cli.err()).isZero();
     }
 
     @Test
     void aManifestBesideTheModelIsChecked() throws Exception {
         Path sums = model.resolveSibling(Manifest.FILE_NAME);
         Files.writeString(sums, Sha256.hexOf(model) + "  policy.onnx\n");
-        assertThat(runModel()).as(err.toString()).isZero();
+        assertThat(runModel()).as(cli.err()).isZero();
         Files.writeString(sums, "0".repeat(64) + "  policy.onnx\n");
         assertThat(runModel()).isEqualTo(1);
-        assertThat(err.toString()).contains("is corrupt or was replaced");
+        assertThat(cli.err()).contains("is corrupt or was replaced");
         Files.writeString(sums, "0".repeat(64) + "  other.onnx\n");
         assertThat(runModel()).isEqualTo(1);
-        assertThat(err.toString()).contains("is not listed in");
+        assertThat(cli.err()).contains("is not listed in");
         Files.writeString(sums, "not a checksum line\n");
         assertThat(runModel()).isEqualTo(1);
-        assertThat(err.toString()).contains("SHA256SUMS:1: expected");
+        assertThat(cli.err()).contains("SHA256SUMS:1: expected");
     }
 }

@@ -2,19 +2,16 @@ package dev.metapilot.sim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metapilot.agent.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.metapilot.agent.testing.CommandLineRun;
 import org.junit.jupiter.api.Test;
 
 /** {@code metapilot emulate} through the launcher: what it prints on start and stop, and its refusals. */
 class EmulateCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -22,8 +19,8 @@ class EmulateCommandTest {
         int rc = run("emulate", "--listen", "127.0.0.1:0", "--dynamics", "../plugins/locomotion/examples/tasks.json",
                 "--task", "loaded-uphill-pulling-left", "--drop", "0.1", "--corrupt", "0.05", "--delay", "3",
                 "--disconnect-after", "0.2", "--seconds", "0.6");
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("emulating the robot's motor MCU on tcp://127\\.0\\.0\\.1:\\d+ ")
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("emulating the robot's motor MCU on tcp://127\\.0\\.0\\.1:\\d+ ")
                 .contains("dynamics: tasks.json, task 'loaded-uphill-pulling-left': payload_kg=2 ",
                         "faults: drop 0.1, corrupt 0.05, delay 3 ms (both), link cut after 0.2 s, seed 0",
                         "link cut: nothing passes either way", "the motors were at zero when the link was cut",
@@ -33,10 +30,10 @@ class EmulateCommandTest {
     @Test
     void refusesABadAddressDynamicsOrProbability() {
         assertThat(run("emulate", "--listen", "localhost", "--dynamics", "nominal")).isEqualTo(1);
-        assertThat(err.toString()).contains("--listen must be HOST:PORT");
+        assertThat(cli.err()).contains("--listen must be HOST:PORT");
         assertThat(run("emulate", "--listen", "127.0.0.1:0", "--dynamics", "nowhere.json")).isEqualTo(1);
-        assertThat(err.toString()).contains("dynamics file nowhere.json does not exist");
+        assertThat(cli.err()).contains("dynamics file nowhere.json does not exist");
         assertThat(run("emulate", "--listen", "127.0.0.1:0", "--dynamics", "nominal", "--drop", "1.5")).isEqualTo(1);
-        assertThat(err.toString()).contains("drop probability must be in [0, 1], got 1.5");
+        assertThat(cli.err()).contains("drop probability must be in [0, 1], got 1.5");
     }
 }

@@ -2,16 +2,14 @@ package dev.metapilot.sim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metapilot.agent.cli.Main;
 import dev.metapilot.agent.policy.ActionSelection;
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.agent.trust.Sha256;
 import dev.metapilot.bandit.mdp.TabularMdpPlugin;
 import dev.metapilot.sim.export.OnnxPolicyReader;
 import dev.metapilot.sim.export.OnnxPolicyReader.ExportedPolicy;
 import dev.metapilot.sim.testing.UntrainedPolicies;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,13 +28,11 @@ class SetSelectionCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        cli.clear();
+        return cli.run(args);
     }
 
     @Test
@@ -47,7 +43,7 @@ class SetSelectionCommandTest {
         Files.writeString(dir.resolve("SHA256SUMS"), OTHER_LINE + "\n" + Sha256.hexOf(model) + "  mdp.onnx\n");
         Files.writeString(dir.resolve("mdp.onnx.sig"), "a signature of the old bytes");
 
-        assertThat(run("set-selection", "greedy", model.toString())).as(err.toString()).isZero();
+        assertThat(run("set-selection", "greedy", model.toString())).as(cli.err()).isZero();
 
         ExportedPolicy after = OnnxPolicyReader.read(model);
         assertThat(after.metadata()).isEqualTo(before.metadata().withActionSelection(ActionSelection.GREEDY));
@@ -55,23 +51,23 @@ class SetSelectionCommandTest {
         assertThat(after.weights().headWeight()).isEqualTo(before.weights().headWeight());
         assertThat(after.weights().layers().get(0).recurrentWeight()).isEqualTo(before.weights().layers().get(0)
                 .recurrentWeight());
-        assertThat(out.toString()).contains("action selection greedy (was not stated)", "updated", "mdp.onnx.sig no "
+        assertThat(cli.out()).contains("action selection greedy (was not stated)", "updated", "mdp.onnx.sig no "
                 + "longer matches the file: sign it again");
         assertThat(Files.readAllLines(dir.resolve("SHA256SUMS"))).containsExactly(OTHER_LINE, Sha256.hexOf(model)
                 + "  mdp.onnx");
 
         assertThat(run("eval", "--suite", "rl2-mdps", "--policy", model.toString(), "--trials", "20", "--threads",
-                "1")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("mdp.onnx (RL², ours, greedy)");
+                "1")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("mdp.onnx (RL², ours, greedy)");
         assertThat(run("eval", "--suite", "rl2-mdps", "--policy", model.toString(), "--trials", "20", "--threads",
-                "1", "--sample")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("mdp.onnx (RL², ours) ").doesNotContain("greedy)");
+                "1", "--sample")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("mdp.onnx (RL², ours) ").doesNotContain("greedy)");
         assertThat(run("eval", "--suite", "rl2-mdps", "--policy", model.toString(), "--greedy", "--sample"))
                 .isNotZero();
-        assertThat(err.toString()).contains("--greedy and --sample exclude each other");
+        assertThat(cli.err()).contains("--greedy and --sample exclude each other");
 
-        assertThat(run("set-selection", "sample", model.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("action selection sample (was greedy)");
+        assertThat(run("set-selection", "sample", model.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("action selection sample (was greedy)");
         assertThat(OnnxPolicyReader.read(model).metadata().actionSelection()).contains(ActionSelection.SAMPLE);
     }
 
@@ -80,14 +76,14 @@ class SetSelectionCommandTest {
         Path garbage = dir.resolve("garbage.onnx");
         Files.write(garbage, new byte[]{1, 2, 3});
         assertThat(run("set-selection", "greedy", garbage.toString())).isNotZero();
-        assertThat(err.toString()).contains("cannot set the action selection of " + garbage, "not an ONNX model");
+        assertThat(cli.err()).contains("cannot set the action selection of " + garbage, "not an ONNX model");
         assertThat(Files.readAllBytes(garbage)).containsExactly(1, 2, 3);
 
         Path model = UntrainedPolicies.write(new TabularMdpPlugin(), Map.of("episodes", "10"), dir.resolve(
                 "mdp.onnx"));
         byte[] bytes = Files.readAllBytes(model);
         assertThat(run("set-selection", "argmax", model.toString())).isNotZero();
-        assertThat(err.toString()).contains("unknown action selection 'argmax'");
+        assertThat(cli.err()).contains("unknown action selection 'argmax'");
         assertThat(Files.readAllBytes(model)).isEqualTo(bytes);
     }
 }

@@ -6,9 +6,8 @@ import ai.djl.engine.Engine;
 import dev.metapilot.agent.cli.Main;
 import dev.metapilot.agent.policy.OnnxPolicy;
 import dev.metapilot.agent.policy.PolicyOptions;
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.sim.testing.Plugins;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +26,10 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     private List<String> args(Path runDir, String... extra) {
@@ -51,8 +49,8 @@ class TrainCommandTest {
     void aShortRunWritesTheModelMetricsAndCheckpointAndResumes() throws Exception {
         Path runDir = tmp.resolve("run");
         int rc = run(args(runDir).toArray(String[]::new));
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("trained 13 updates, 520 environment steps").contains(
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("trained 13 updates, 520 environment steps").contains(
                 "held-out TEST trial return (exported model, 20 trials):");
         try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
                 .spec(), "bandit")) {
@@ -65,9 +63,9 @@ class TrainCommandTest {
 
         List<String> more = args(null, "--resume", runDir.toString());
         more.set(more.indexOf("500"), "1000");
-        out.getBuffer().setLength(0);
-        assertThat(run(more.toArray(String[]::new))).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("trained 25 updates, 1000 environment steps");
+        cli.clear();
+        assertThat(run(more.toArray(String[]::new))).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("trained 25 updates, 1000 environment steps");
         assertThat(Files.readAllLines(runDir.resolve("metrics.jsonl"))).hasSize(14 + 1 + 12);
     }
 
@@ -75,15 +73,15 @@ class TrainCommandTest {
     void theMemoryOptionsReachTheConfigurationAndTheModelMetadata() throws Exception {
         int rc = run(args(tmp.resolve("memory"), "--time-aware-value", "--episode-reset-units", "6",
                 "--episodic-returns", "--privileged-value", "--task-inference-coef", "0.5").toArray(String[]::new));
-        assertThat(rc).as(err.toString()).isZero();
+        assertThat(rc).as(cli.err()).isZero();
         try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
                 .spec(), "bandit")) {
             assertThat(p.metadata().trainingConfig()).contains("time_aware_value=true", "episode_reset_units=6",
                     "episodic_returns=true", "privileged_value=true", "task_inference_coef=0.5");
         }
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(run(args(tmp.resolve("wide"), "--episode-reset-units", "9").toArray(String[]::new))).isEqualTo(2);
-        assertThat(err.toString()).contains("episode reset units must be in [0, hidden = 8], got 9");
+        assertThat(cli.err()).contains("episode reset units must be in [0, hidden = 8], got 9");
     }
 
     @Test
@@ -92,17 +90,17 @@ class TrainCommandTest {
         a.set(a.indexOf("bandit"), "locomotion");
         a.set(a.indexOf("arms=3,pulls=5"), "target=heading");
         assertThat(run(a.toArray(String[]::new))).isEqualTo(1);
-        assertThat(err.toString()).contains("--privileged-value: environment locomotion has no privileged features");
+        assertThat(cli.err()).contains("--privileged-value: environment locomotion has no privileged features");
     }
 
     @Test
     void resumingWithOtherSettingsIsRefusedNamingThem() {
         Path runDir = tmp.resolve("run");
-        assertThat(run(args(runDir).toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(run(args(runDir).toArray(String[]::new))).as(cli.err()).isZero();
         List<String> other = args(null, "--resume", runDir.toString());
         other.set(other.indexOf("--hidden") + 1, "16");
         assertThat(run(other.toArray(String[]::new))).isEqualTo(1);
-        assertThat(err.toString()).contains("belongs to another configuration").contains(
+        assertThat(cli.err()).contains("belongs to another configuration").contains(
                 "hidden (checkpoint: 8, this run: 16)");
     }
 
@@ -110,12 +108,12 @@ class TrainCommandTest {
     void cudaIsRefusedClearlyWhenThereIsNone() {
         Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "this machine has a CUDA GPU");
         assertThat(run(args(tmp.resolve("cuda"), "--device", "cuda").toArray(String[]::new))).isEqualTo(1);
-        assertThat(err.toString()).contains("--device cuda:").contains("valid devices: cpu, cuda, auto");
+        assertThat(cli.err()).contains("--device cuda:").contains("valid devices: cpu, cuda, auto");
     }
 
     @Test
     void helpShowsAnExample() {
         assertThat(run("train", "--help")).isZero();
-        assertThat(out.toString()).contains("Example: ./metapilot train --env bandit").contains("--resume=DIR");
+        assertThat(cli.out()).contains("Example: ./metapilot train --env bandit").contains("--resume=DIR");
     }
 }

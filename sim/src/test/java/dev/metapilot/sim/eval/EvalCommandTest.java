@@ -3,6 +3,7 @@ package dev.metapilot.sim.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metapilot.agent.cli.Main;
+import dev.metapilot.agent.testing.CommandLineRun;
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.bandit.mdp.TabularMdpPlugin;
 import dev.metapilot.locomotion.LocomotionPlugin;
@@ -10,8 +11,6 @@ import dev.metapilot.maze.MazePlugin;
 import dev.metapilot.sim.testing.UntrainedPolicies;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,8 +35,7 @@ class EvalCommandTest {
     @TempDir
     Path plots;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     @BeforeAll
     static void writeModels() {
@@ -58,7 +56,7 @@ class EvalCommandTest {
         String[] full = new String[args.length + 1];
         full[0] = "eval";
         System.arraycopy(args, 0, full, 1, args.length);
-        return Main.execute(full, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(full);
     }
 
     private static String model(String name) {
@@ -69,8 +67,8 @@ class EvalCommandTest {
     void snailPrintsBothMazeSizesBesideThePublishedRowsAndDrawsOneChartPerSize() throws IOException {
         int rc = eval("--suite", "snail", "--policy", model("maze.onnx"), "--trials", "4", "--threads", "2",
                 "--plot", plots.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        String text = out.toString();
+        assertThat(rc).as(cli.err()).isZero();
+        String text = cli.out();
         assertThat(text).contains("command: ./metapilot eval --suite snail", "4 held-out TEST mazes per size");
         assertThat(text).containsPattern("SIZE +POLICY +EP 1 STEPS +EP 2 STEPS +EP 1 SUCCESS % +EP 2 SUCCESS % "
                 + "+EP2/EP1 +EP2/SHORTEST");
@@ -93,8 +91,8 @@ class EvalCommandTest {
     void rl2BanditsMakesOneTablePerTrainedConfigurationWithThePapersFigures() throws IOException {
         int rc = eval("--suite", "rl2-bandits", "--policy", model("bandit-n10-k5.onnx"), "--policy", model(
                 "bandit-n4-k2.onnx"), "--trials", "30", "--plot", plots.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        String text = out.toString();
+        assertThat(rc).as(cli.err()).isZero();
+        String text = cli.out();
         int small = text.indexOf("n=4 pulls, k=2 arms");
         int paper = text.indexOf("n=10 pulls, k=5 arms");
         assertThat(small).as("tables in the order of n").isPositive().isLessThan(paper);
@@ -118,8 +116,8 @@ class EvalCommandTest {
     void rl2MdpsShowsTheBaselinesBesideTable2() throws IOException {
         int rc = eval("--suite", "rl2-mdps", "--policy", model("tabular-mdp-n10.onnx"), "--trials", "5", "--plot",
                 plots.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("RL² Table 2 protocol, n=10 episodes, 10 states, 5 actions, horizon 10")
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("RL² Table 2 protocol, n=10 episodes, 10 states, 5 actions, horizon 10")
                 .containsPattern("psrl +[0-9.]+ ± [0-9.]+ +138\\.1").containsPattern(
                         "oracle +[0-9.]+ ± [0-9.]+ +n/a")
                 .containsPattern("tabular-mdp-n10\\.onnx \\(RL², ours\\) .* 156\\.2 \\(RL²\\)").containsPattern(
@@ -132,8 +130,8 @@ class EvalCommandTest {
     void locomotionPrintsTheAdaptationCurveWithTheMemorylessAndPidRows() throws IOException {
         int rc = eval("--suite", "locomotion", "--policy", model("locomotion.onnx"), "--memoryless", model(
                 "locomotion-memoryless.onnx"), "--trials", "3", "--plot", plots.toString());
-        assertThat(rc).as(err.toString()).isZero();
-        String text = out.toString();
+        assertThat(rc).as(cli.err()).isZero();
+        String text = cli.out();
         assertThat(text).contains("3 held-out TEST tasks, 3 episodes per trial").containsPattern(
                 "POLICY +EP 1 RETURN +EP 2 RETURN +EP 3 RETURN +LAST−FIRST +> 3 HW").containsPattern(
                         "locomotion\\.onnx( +-?[0-9.]+ ± [0-9.]+){3} +[+-][0-9.]+ ± [0-9.]+ +(yes|no)")
@@ -147,15 +145,15 @@ class EvalCommandTest {
     void locomotionLeavesTheMemorylessRowOutWhenAskedTo() {
         int rc = eval("--suite", "locomotion", "--policy", model("locomotion.onnx"), "--memoryless", "none",
                 "--trials", "2");
-        assertThat(rc).as(err.toString()).isZero();
-        assertThat(out.toString()).doesNotContain("reset every episode").contains("pid");
+        assertThat(rc).as(cli.err()).isZero();
+        assertThat(cli.out()).doesNotContain("reset every episode").contains("pid");
     }
 
     @Test
     void aMissingModelIsNamedWithHowToTrainIt() {
         int rc = eval("--suite", "snail", "--policy", models.resolve("nope.onnx").toString());
         assertThat(rc).isEqualTo(1);
-        assertThat(err.toString()).contains("nope.onnx does not exist; train one with `./metapilot train --env maze",
+        assertThat(cli.err()).contains("nope.onnx does not exist; train one with `./metapilot train --env maze",
                 "--policy FILE");
     }
 
@@ -164,33 +162,33 @@ class EvalCommandTest {
         Path garbage = Files.writeString(plots.resolve("garbage.onnx"), "not a model");
         int rc = eval("--suite", "rl2-bandits", "--policy", garbage.toString());
         assertThat(rc).isEqualTo(1);
-        assertThat(err.toString()).contains(garbage.toString(), "train one with `./metapilot train --env bandit");
+        assertThat(cli.err()).contains(garbage.toString(), "train one with `./metapilot train --env bandit");
     }
 
     @Test
     void aModelOfAnotherPluginIsRefusedNamingBoth() {
         int rc = eval("--suite", "snail", "--policy", model("bandit-n4-k2.onnx"));
         assertThat(rc).isEqualTo(1);
-        assertThat(err.toString()).contains("bandit-n4-k2.onnx was trained on environment 'bandit'",
+        assertThat(cli.err()).contains("bandit-n4-k2.onnx was trained on environment 'bandit'",
                 "suite 'snail' runs plugin 'maze'");
     }
 
     @Test
     void trainSplitEvaluatesOnTrainTasksAndSaysSo() {
         assertThat(eval("--suite", "rl2-bandits", "--policy", model("bandit-n4-k2.onnx"), "--trials", "200",
-                "--threads", "1", "--greedy")).as(err.toString()).isZero();
-        String test = out.toString();
-        out.getBuffer().setLength(0);
+                "--threads", "1", "--greedy")).as(cli.err()).isZero();
+        String test = cli.out();
+        cli.clear();
         assertThat(eval("--suite", "rl2-bandits", "--policy", model("bandit-n4-k2.onnx"), "--trials", "200",
-                "--threads", "1", "--greedy", "--split", "train")).as(err.toString()).isZero();
-        String train = out.toString();
+                "--threads", "1", "--greedy", "--split", "train")).as(cli.err()).isZero();
+        String train = cli.out();
         assertThat(test).contains("200 held-out TEST trials").as("the table says how the policy acted")
                 .contains("bandit-n4-k2.onnx (RL², ours, greedy)");
         assertThat(train).contains("200 TRAIN trials").doesNotContain("TEST");
         assertThat(row(train, "greedy")).as("other tasks, other rewards").isNotEqualTo(row(test, "greedy"));
 
         assertThat(eval("--suite", "snail", "--split", "validation")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown split 'validation'");
+        assertThat(cli.err()).contains("unknown split 'validation'");
     }
 
     private static String row(String table, String method) {
@@ -200,7 +198,7 @@ class EvalCommandTest {
     @Test
     void anUnknownSuiteIsAUsageError() {
         assertThat(eval("--suite", "atari")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown suite 'atari'", "snail, rl2-bandits, rl2-mdps, locomotion");
+        assertThat(cli.err()).contains("unknown suite 'atari'", "snail, rl2-bandits, rl2-mdps, locomotion");
     }
 
     private static void assertPng(Path file) throws IOException {
