@@ -96,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "5e-4", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     private double lr;
 
+    @Option(names = "--lr-final", paramLabel = "X", description = "Anneal the learning rate linearly from --lr to X over the run's --steps (a resumed run continues the schedule; a changed --steps rescales it). Default: constant.")
+    private Double lrFinal;
+
     @Option(names = "--gamma", defaultValue = "0.99", paramLabel = "X", description = "Discount (default: ${DEFAULT-VALUE}).")
     private double gamma;
 
@@ -221,7 +224,7 @@ final class TrainCommand implements Callable<Integer> {
                     .timeAwareValue(timeAwareValue).episodeResetUnits(episodeResetUnits)
                     .episodicReturns(episodicReturns).privilegedValue(privilegedValue)
                     .taskInferenceCoef(taskInferenceCoef).expertCoef(expertCoef)
-                    .valueWarmup(valueWarmup).build();
+                    .valueWarmup(valueWarmup).finalLearningRate(lrFinal == null ? Double.NaN : lrFinal).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

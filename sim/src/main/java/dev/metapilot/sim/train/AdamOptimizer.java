@@ -24,7 +24,7 @@ final class AdamOptimizer implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> first = new LinkedHashMap<>();
     private final Map<String, NDArray> second = new LinkedHashMap<>();
-    private final double learningRate;
+    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -42,6 +42,18 @@ final class AdamOptimizer implements AutoCloseable {
             first.put(name, manager.zeros(p.getShape()));
             second.put(name, manager.zeros(p.getShape()));
         });
+    }
+
+    /** The step size of the next {@link #step} calls (a schedule sets it before each update). */
+    void learningRate(double rate) {
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + rate);
+        }
+        learningRate = rate;
+    }
+
+    double learningRate() {
+        return learningRate;
     }
 
     /**

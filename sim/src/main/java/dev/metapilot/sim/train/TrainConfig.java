@@ -53,13 +53,15 @@ import java.util.stream.Collectors;
  * @param valueWarmup the run's first this many updates train the critic alone (the value loss only; the GRU and the
  *     action outputs keep their parameters), then the optimiser restarts: a fine-tune that changes what the value means
  *     ({@code --gamma}, the critic's inputs) lets the critic catch up before its advantages move the policy; 0 for none
+ * @param finalLearningRate the learning rate the run anneals to, linearly over its updates from {@code learningRate}
+ *     (PPO's schedule for Atari); {@code NaN} for a constant rate
  */
 public record TrainConfig(String env, String envConfig, long seed, int hidden, int layers, int envs, int rollout,
         int bptt, int epochs, int minibatches, double learningRate, double gamma, double gaeLambda, double clipRange,
         double valueClipRange, double valueCoef, double entropyCoef, double maxGradNorm, double adamEpsilon,
         float observationClip, float initLogStd, String initFrom, boolean timeAwareValue, int episodeResetUnits,
         boolean episodicReturns, boolean privilegedValue, double taskInferenceCoef, double expertCoef,
-        int valueWarmup) {
+        int valueWarmup, double finalLearningRate) {
 
     /** Adam's β1. */
     public static final double ADAM_BETA1 = 0.9;
@@ -99,6 +101,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
                     + "): a minibatch holds the whole sequences of at least one environment");
         }
         positive("learning rate", learningRate);
+        if (!Double.isNaN(finalLearningRate)) {
+            nonNegative("final learning rate", finalLearningRate);
+        }
         unit("gamma", gamma);
         unit("gae lambda", gaeLambda);
         positive("clip range", clipRange);
@@ -118,6 +123,24 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         return new Builder(env);
     }
 
+    /** Whether the learning rate anneals ({@code finalLearningRate} is set). */
+    public boolean annealed() {
+        return !Double.isNaN(finalLearningRate);
+    }
+
+    /**
+     * The learning rate of update {@code update} (0-based) of a run of {@code updates}: {@code learningRate} when
+     * constant, else linear from {@code learningRate} at the first update to {@code finalLearningRate} after the last.
+     * A function of the update index alone, so that a resumed run continues the same schedule.
+     */
+    public double learningRateAt(long update, long updates) {
+        if (!annealed() || updates <= 0) {
+            return learningRate;
+        }
+        double done = Math.min(1.0, Math.max(0.0, (double) update / updates));
+        return learningRate + (finalLearningRate - learningRate) * done;
+    }
+
     /** Environment steps per update, N * T. */
     public long stepsPerUpdate() {
         return (long) envs * rollout;
@@ -126,8 +149,8 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
     /**
      * Every field by name, in declaration order: what checkpoints store and compare. {@code init_from},
      * {@code time_aware_value}, {@code episode_reset_units}, {@code episodic_returns}, {@code privileged_value},
-     * {@code task_inference_coef}, {@code expert_coef} and {@code value_warmup} only when set, so that checkpoints of
-     * runs from before those options still resume.
+     * {@code task_inference_coef}, {@code expert_coef}, {@code value_warmup} and {@code lr_final} only when set, so
+     * that checkpoints of runs from before those options still resume.
      */
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -175,6 +198,9 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         }
         if (valueWarmup > 0) {
             p.put("value_warmup", Integer.toString(valueWarmup));
+        }
+        if (annealed()) {
+            p.put("lr_final", Double.toString(finalLearningRate));
         }
         return p;
     }
@@ -228,6 +254,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
         private float observationClip = 10f;
         private float initLogStd = -0.5f;
         private String initFrom = "";
+        private double finalLearningRate = Double.NaN;
         private boolean timeAwareValue;
         private int episodeResetUnits;
         private boolean episodicReturns;
@@ -287,6 +314,12 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
 
         public Builder learningRate(double v) {
             learningRate = v;
+            return this;
+        }
+
+        /** The rate to anneal to linearly over the run; {@code NaN} (the default) for a constant rate. */
+        public Builder finalLearningRate(double v) {
+            finalLearningRate = v;
             return this;
         }
 
@@ -388,7 +421,7 @@ public record TrainConfig(String env, String envConfig, long seed, int hidden, i
                     learningRate, gamma, gaeLambda, clipRange, valueClipRange, valueCoef, entropyCoef, maxGradNorm,
                     adamEpsilon, observationClip, initLogStd, initFrom, timeAwareValue,
                     episodeResetUnits, episodicReturns, privilegedValue, taskInferenceCoef, expertCoef,
-                    valueWarmup);
+                    valueWarmup, finalLearningRate);
         }
     }
 }

@@ -172,6 +172,7 @@ public final class Trainer {
                 run.stats.add(rollout.observations, rollout.samples());
                 long t1 = System.nanoTime();
                 boolean warmingUp = run.update < config.valueWarmup();
+                run.adam.learningRate(config.learningRateAt(run.update, total));
                 UpdateStats u = updater.update(rollout, run.shuffle, warmingUp);
                 long t2 = System.nanoTime();
                 run.update++;
@@ -192,7 +193,8 @@ public final class Trainer {
                 if (last || options.checkpointEvery() > 0 && run.update % options.checkpointEvery() == 0) {
                     CheckpointFile.write(checkpoint, run.capture(config.properties()));
                 }
-                metrics.write(MetricsLog.update(run, rollout, u, eval, meanRecentReturn(), new long[]{t0, t1, t2, t3}));
+                metrics.write(MetricsLog.update(run, rollout, u, eval, meanRecentReturn(), new long[]{t0, t1, t2, t3},
+                        run.adam.learningRate()));
                 progress.update(run.envSteps, meanRecentReturn(), evaluation == null ? Double.NaN : evaluation.mean());
             }
         }

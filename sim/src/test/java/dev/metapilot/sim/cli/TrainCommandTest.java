@@ -1,6 +1,7 @@
 package dev.metapilot.sim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import dev.metapilot.agent.cli.Main;
@@ -82,6 +83,25 @@ class TrainCommandTest {
         cli.clear();
         assertThat(run(args(tmp.resolve("wide"), "--episode-reset-units", "9").toArray(String[]::new))).isEqualTo(2);
         assertThat(cli.err()).contains("episode reset units must be in [0, hidden = 8], got 9");
+    }
+
+    @Test
+    void anAnnealedLearningRateFallsLinearlyUpdateByUpdateAndIsLogged() throws Exception {
+        Path runDir = tmp.resolve("annealed");
+        assertThat(run(args(runDir, "--lr", "1e-3", "--lr-final", "0").toArray(String[]::new))).as(cli.err())
+                .isZero();
+        List<Double> rates = Files.readAllLines(runDir.resolve("metrics.jsonl")).stream().filter(l -> l.contains(
+                "\"type\":\"update\"")).map(l -> Double.parseDouble(l.replaceAll(".*\"lr\":([^,}]*).*", "$1")))
+                .toList();
+        // 13 updates: update u runs at 1e-3 * (1 - u / 13)
+        assertThat(rates).hasSize(13);
+        for (int u = 0; u < rates.size(); u++) {
+            assertThat(rates.get(u)).isCloseTo(1e-3 * (1 - u / 13.0), within(1e-12));
+        }
+        try (OnnxPolicy p = OnnxPolicy.open(tmp.resolve("bandit.onnx"), PolicyOptions.defaults(), Plugins.bandit(3, 5)
+                .spec(), "bandit")) {
+            assertThat(p.metadata().trainingConfig()).contains("lr=0.001", "lr_final=0.0");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.metapilot.sim.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -56,6 +57,15 @@ class AdamOptimizerTest {
         try (NDArray g = parameter.getGradient()) {
             return g.toFloatArray();
         }
+    }
+
+    @Test
+    void aNewLearningRateScalesTheNextStep() {
+        adam.learningRate(0.025);
+        backward(3f);
+        adam.step(1.0);
+        assertThat(parameter.toFloatArray()[0]).isCloseTo(-0.025f, within(1e-6f));
+        assertThatThrownBy(() -> adam.learningRate(Double.NaN)).hasMessageContaining("learning rate must be finite");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.metapilot.sim.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,26 @@ class TrainConfigTest {
                 "episodic_returns", "true").hasSize(22);
         assertThat(TrainConfig.builder("maze").privilegedValue(true).expertCoef(0.5).build().properties())
                 .containsEntry("privileged_value", "true").containsEntry("expert_coef", "0.5").hasSize(23);
+        assertThat(TrainConfig.builder("maze").finalLearningRate(1e-5).build().properties()).containsEntry("lr_final",
+                "1.0E-5").hasSize(22);
+    }
+
+    @Test
+    void theLearningRateAnnealsLinearlyOverTheRunOnlyWhenAFinalRateIsSet() {
+        TrainConfig constant = TrainConfig.builder("maze").learningRate(4e-4).build();
+        assertThat(constant.annealed()).isFalse();
+        assertThat(constant.learningRateAt(0, 100)).isEqualTo(4e-4);
+        assertThat(constant.learningRateAt(99, 100)).isEqualTo(4e-4);
+
+        TrainConfig annealed = TrainConfig.builder("maze").learningRate(4e-4).finalLearningRate(0).build();
+        assertThat(annealed.learningRateAt(0, 100)).isEqualTo(4e-4);
+        assertThat(annealed.learningRateAt(50, 100)).isCloseTo(2e-4, within(1e-12));
+        assertThat(annealed.learningRateAt(99, 100)).isCloseTo(4e-6, within(1e-12));
+        // past the end (a resume with fewer --steps) it stays at the final rate
+        assertThat(annealed.learningRateAt(150, 100)).isEqualTo(0.0);
+
+        TrainConfig upward = TrainConfig.builder("maze").learningRate(1e-4).finalLearningRate(3e-4).build();
+        assertThat(upward.learningRateAt(25, 100)).isCloseTo(1.5e-4, within(1e-12));
     }
 
     @Test
@@ -49,6 +70,8 @@ class TrainConfigTest {
                 "--expert-coef reads the expert's action from the privileged features: it needs --privileged-value");
         assertThatThrownBy(() -> TrainConfig.builder("maze").privilegedValue(true).expertCoef(Double.NaN).build())
                 .hasMessageContaining("expert coefficient must be >= 0");
+        assertThatThrownBy(() -> TrainConfig.builder("maze").finalLearningRate(-1e-4).build()).hasMessageContaining(
+                "final learning rate must be >= 0");
         assertThatThrownBy(() -> new RunOptions(0, "cpu", 0, 0, 1, 0, java.nio.file.Path.of("r"), java.nio.file.Path
                 .of("m.onnx"), false, false)).hasMessageContaining("steps must be >= 1");
     }
