@@ -3,8 +3,8 @@ package dev.metapilot.sim.cli;
 import dev.metapilot.agent.cli.CommandExtension;
 
 /**
- * Contributes {@code jmh}, {@code train}, {@code eval}, {@code emulate}, {@code bench-loop}, {@code soak} and
- * {@code set-selection} to the launcher; each is listed in {@code META-INF/services}.
+ * Contributes {@code jmh}, {@code train}, {@code eval}, {@code emulate}, {@code bench-loop}, {@code soak},
+ * {@code set-selection} and {@code average-weights} to the launcher; each is listed in {@code META-INF/services}.
  */
 public final class SimCommands {
 
@@ -68,6 +68,14 @@ public final class SimCommands {
         @Override
         public Object command() {
             return new SetSelectionCommand();
+        }
+    }
+
+    /** The {@code average-weights} command. */
+    public static final class AverageWeights implements CommandExtension {
+        @Override
+        public Object command() {
+            return new AverageWeightsCommand();
         }
     }
 }
