@@ -100,14 +100,24 @@ final class MdpPosterior {
         int best = 0;
         double bestBound = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < actions; a++) {
-            int row = state * actions + a;
-            double bound = mean[row] + c / Math.sqrt(precision[row]);
+            double bound = upperBound(state * actions + a, c);
             if (bound > bestBound) {
                 bestBound = bound;
                 best = a;
             }
         }
         return best;
+    }
+
+    /** Writes every (state, action) pair's upper bound {@code mean + c / sqrt(precision)} into {@code rewards}. */
+    void upperBoundRewards(double c, double[] rewards) {
+        for (int row = 0; row < states * actions; row++) {
+            rewards[row] = upperBound(row, c);
+        }
+    }
+
+    private double upperBound(int row, double c) {
+        return mean[row] + c / Math.sqrt(precision[row]);
     }
 
     /** Draws one MDP from the posterior into {@code rewards} and {@code transitions}. */
