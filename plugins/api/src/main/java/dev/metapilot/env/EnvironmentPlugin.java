@@ -32,8 +32,17 @@ public interface EnvironmentPlugin {
      */
     EnvironmentFactory configure(EnvConfig config);
 
+    /**
+     * The factory for {@code overrides} on top of the defaults of {@link #options}.
+     *
+     * @throws IllegalArgumentException when a key is unknown or a setting is out of range, naming it
+     */
+    default EnvironmentFactory configure(java.util.Map<String, String> overrides) {
+        return configure(EnvConfig.resolve(name(), options(), overrides));
+    }
+
     /** The factory for the default settings. */
     default EnvironmentFactory configureDefaults() {
-        return configure(EnvConfig.resolve(name(), options(), java.util.Map.of()));
+        return configure(java.util.Map.of());
     }
 }

@@ -39,7 +39,7 @@ public class BanditBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            stepper = new SteppedEnvironment(EnvironmentStepBenchmark.configure(new BanditPlugin(), Map.of("arms",
+            stepper = new SteppedEnvironment(new BanditPlugin().configure(Map.of("arms",
                     Integer.toString(arms), "pulls", "100")), 7);
         }
 

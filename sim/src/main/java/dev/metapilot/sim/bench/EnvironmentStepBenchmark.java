@@ -1,9 +1,6 @@
 package dev.metapilot.sim.bench;
 
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
-import dev.metapilot.env.EnvironmentPlugin;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,11 +27,6 @@ public abstract class EnvironmentStepBenchmark {
 
     /** The environment to step, configured from the benchmark's parameters. */
     protected abstract EnvironmentFactory factory();
-
-    /** {@code plugin} configured with {@code options} over its defaults. */
-    protected static EnvironmentFactory configure(EnvironmentPlugin plugin, Map<String, String> options) {
-        return plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), options));
-    }
 
     @Setup(Level.Trial)
     public void setUp() {

@@ -20,6 +20,6 @@ public class HallwayBenchmark extends EnvironmentStepBenchmark {
 
     @Override
     protected EnvironmentFactory factory() {
-        return configure(new HallwayPlugin(), Map.of("hallways", Integer.toString(hallways)));
+        return new HallwayPlugin().configure(Map.of("hallways", Integer.toString(hallways)));
     }
 }

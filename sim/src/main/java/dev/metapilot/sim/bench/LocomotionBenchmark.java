@@ -21,6 +21,6 @@ public class LocomotionBenchmark extends EnvironmentStepBenchmark {
 
     @Override
     protected EnvironmentFactory factory() {
-        return configure(new LocomotionPlugin(), Map.of("physics-rate", physicsRate));
+        return new LocomotionPlugin().configure(Map.of("physics-rate", physicsRate));
     }
 }

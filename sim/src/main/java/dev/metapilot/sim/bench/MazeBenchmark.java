@@ -20,6 +20,6 @@ public class MazeBenchmark extends EnvironmentStepBenchmark {
 
     @Override
     protected EnvironmentFactory factory() {
-        return configure(new MazePlugin(), Map.of("size", size));
+        return new MazePlugin().configure(Map.of("size", size));
     }
 }

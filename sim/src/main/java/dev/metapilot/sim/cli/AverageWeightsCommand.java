@@ -38,6 +38,9 @@ final class AverageWeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (models.stream().anyMatch(m -> m.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
+            throw new IllegalArgumentException("--out " + out + " is one of the inputs; write the average elsewhere");
+        }
         List<OnnxPolicyReader.ExportedPolicy> policies = new ArrayList<>();
         for (Path model : models) {
             try {
@@ -51,9 +54,6 @@ final class AverageWeightsCommand implements Callable<Integer> {
             average = WeightAverage.of(policies);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot average " + models + ": " + e.getMessage(), e);
-        }
-        if (models.stream().anyMatch(m -> m.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
-            throw new IllegalArgumentException("--out " + out + " is one of the inputs; write the average elsewhere");
         }
         byte[] bytes = OnnxPolicyExporter.bytes(average.weights(), average.normalization(), average.metadata());
         AtomicFile.write(out, bytes);

@@ -16,7 +16,6 @@ import dev.metapilot.agent.trial.EpisodeRecord;
 import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.env.ActuatedEnvironment;
 import dev.metapilot.env.Baseline;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.Environment;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.Split;
@@ -174,6 +173,6 @@ public final class LoopBenchmark {
         o.put("episode-seconds", String.format(Locale.ROOT, "%s", seconds));
         o.put("settle-seconds", "0.05");
         o.put("stale-ms", Integer.toString(staleMs));
-        return plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), o));
+        return plugin.configure(o);
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The element-wise mean of several exported policies of one network (stochastic weight averaging, Izmailov et al.
@@ -40,7 +42,6 @@ public final class WeightAverage {
         for (int i = 1; i < policies.size(); i++) {
             checkCompatible(first, policies.get(i), i);
         }
-        int n = policies.size();
         PolicyWeights w0 = first.weights();
         List<GruLayer> layers = new ArrayList<>();
         for (int l = 0; l < w0.layers().size(); l++) {
@@ -56,21 +57,21 @@ public final class WeightAverage {
                 mean(policies, p -> p.weights().headBias()), mean(policies, p -> p.weights().logStd()));
         ObservationNormalization normalization = new ObservationNormalization(mean(policies, p -> p.normalization()
                 .mean()), mean(policies, p -> p.normalization().invStd()), first.normalization().clip());
-        return new ExportedPolicy(metadata(policies, n), weights, normalization);
+        return new ExportedPolicy(metadata(policies), weights, normalization);
     }
 
-    private static PolicyMetadata metadata(List<ExportedPolicy> policies, int n) {
+    private static PolicyMetadata metadata(List<ExportedPolicy> policies) {
         List<PolicyMetadata> all = policies.stream().map(ExportedPolicy::metadata).toList();
         PolicyMetadata latest = all.stream().max(Comparator.comparingLong(PolicyMetadata::trainingSteps))
                 .orElseThrow();
         long from = all.stream().mapToLong(PolicyMetadata::trainingSteps).min().orElseThrow();
         String config = (latest.trainingConfig().isEmpty() ? "" : latest.trainingConfig() + " ") + "weight_average="
-                + n + " weight_average_steps=" + from + ".." + latest.trainingSteps();
+                + all.size() + " weight_average_steps=" + from + ".." + latest.trainingSteps();
         boolean sameSelection = all.stream().allMatch(m -> m.actionSelection().equals(latest.actionSelection()));
         return new PolicyMetadata(latest.contract(), latest.envId(), latest.observationSpace(), latest.actionSpace(),
                 latest.hiddenSize(), latest.layers(), latest.episodesPerTrial(), latest.trainingSteps(), config, latest
                         .sourceCommit(),
-                sameSelection ? latest.actionSelection() : java.util.Optional.empty());
+                sameSelection ? latest.actionSelection() : Optional.empty());
     }
 
     private static void checkCompatible(ExportedPolicy a, ExportedPolicy b, int index) {
@@ -93,7 +94,7 @@ public final class WeightAverage {
     }
 
     private static float[] mean(List<ExportedPolicy> policies,
-            java.util.function.Function<ExportedPolicy, float[]> array) {
+            Function<ExportedPolicy, float[]> array) {
         float[] first = array.apply(policies.get(0));
         double[] sum = new double[first.length];
         for (ExportedPolicy p : policies) {

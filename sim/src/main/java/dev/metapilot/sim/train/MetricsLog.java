@@ -98,7 +98,7 @@ final class MetricsLog implements AutoCloseable {
      * @param times nanosecond stamps: start, rollout done, update done, evaluation done
      */
     static Map<String, Object> update(TrainingState run, Rollout rollout, UpdateStats u, EpisodeStats.Estimate eval,
-            double recentReturn, long[] times, double learningRate) {
+            double recentReturn, long[] times) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", "update");
         r.put("update", run.update);
@@ -108,7 +108,7 @@ final class MetricsLog implements AutoCloseable {
         r.put("rollout_s", (times[1] - times[0]) / 1e9);
         r.put("update_s", (times[2] - times[1]) / 1e9);
         r.put("eval_s", (times[3] - times[2]) / 1e9);
-        r.put("lr", learningRate);
+        r.put("lr", run.adam.learningRate());
         r.put("policy_loss", u.policyLoss());
         r.put("value_loss", u.valueLoss());
         r.put("entropy", u.entropy());

@@ -193,8 +193,7 @@ public final class Trainer {
                 if (last || options.checkpointEvery() > 0 && run.update % options.checkpointEvery() == 0) {
                     CheckpointFile.write(checkpoint, run.capture(config.properties()));
                 }
-                metrics.write(MetricsLog.update(run, rollout, u, eval, meanRecentReturn(), new long[]{t0, t1, t2, t3},
-                        run.adam.learningRate()));
+                metrics.write(MetricsLog.update(run, rollout, u, eval, meanRecentReturn(), new long[]{t0, t1, t2, t3}));
                 progress.update(run.envSteps, meanRecentReturn(), evaluation == null ? Double.NaN : evaluation.mean());
             }
         }

@@ -28,6 +28,6 @@ public final class Plugins {
     }
 
     private static EnvironmentFactory configure(EnvironmentPlugin plugin, Map<String, String> overrides) {
-        return plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), overrides));
+        return plugin.configure(overrides);
     }
 }
