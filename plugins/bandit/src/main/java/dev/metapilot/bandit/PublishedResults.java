@@ -1,12 +1,6 @@
 package dev.metapilot.bandit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.metapilot.env.CommentedCsv;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -58,44 +52,12 @@ public final class PublishedResults {
      * @throws IllegalStateException when the resource is missing or malformed, naming the line
      */
     public static PublishedResults load() {
-        try (InputStream in = PublishedResults.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the bandit plugin jar");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Row> rows = new ArrayList<>();
-            String line;
-            int number = 0;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(parse(line, number));
-            }
-            return new PublishedResults(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return new PublishedResults(CommentedCsv.read(PublishedResults.class, RESOURCE, PublishedResults::parse));
     }
 
-    private static Row parse(String line, int number) {
-        String[] f = line.split(",", -1);
-        if (f.length != 5) {
-            throw new IllegalStateException(RESOURCE + ":" + number + ": expected 5 columns, got " + f.length);
-        }
-        try {
-            OptionalInt arms = f[2].isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f[2].strip()));
-            return new Row(f[0].strip(), Integer.parseInt(f[1].strip()), arms, f[3].strip(),
-                    Double.parseDouble(f[4].strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(RESOURCE + ":" + number + ": " + e.getMessage(), e);
-        }
+    private static Row parse(List<String> f) {
+        OptionalInt arms = f.get(2).isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(f.get(2)));
+        return new Row(f.get(0), Integer.parseInt(f.get(1)), arms, f.get(3), Double.parseDouble(f.get(4)));
     }
 
     public List<Row> rows() {

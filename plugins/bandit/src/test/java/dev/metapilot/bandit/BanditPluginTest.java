@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.ConfigOption;
 import dev.metapilot.env.Discrete;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
 import dev.metapilot.env.testing.EnvironmentContract;
@@ -21,7 +20,7 @@ class BanditPluginTest {
     private final BanditPlugin plugin = new BanditPlugin();
 
     private EnvironmentFactory configure(Map<String, String> options) {
-        return plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), options));
+        return plugin.configure(options);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.Box;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
 import dev.metapilot.env.Split;
@@ -25,7 +24,7 @@ class LocomotionPluginTest {
     private final LocomotionPlugin plugin = new LocomotionPlugin();
 
     private EnvironmentFactory configure(Map<String, String> values) {
-        return plugin.configure(EnvConfig.resolve("locomotion", plugin.options(), values));
+        return plugin.configure(values);
     }
 
     @Test

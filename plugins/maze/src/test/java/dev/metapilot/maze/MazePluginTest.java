@@ -3,7 +3,6 @@ package dev.metapilot.maze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
 import dev.metapilot.env.Split;
@@ -72,6 +71,6 @@ class MazePluginTest {
     }
 
     private EnvironmentFactory configure(Map<String, String> values) {
-        return plugin.configure(EnvConfig.resolve("maze", plugin.options(), values));
+        return plugin.configure(values);
     }
 }

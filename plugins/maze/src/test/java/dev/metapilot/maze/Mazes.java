@@ -1,6 +1,5 @@
 package dev.metapilot.maze;
 
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.TaskFileException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +14,7 @@ final class Mazes {
 
     static MazeFactory factory(String size) {
         MazePlugin plugin = new MazePlugin();
-        return (MazeFactory) plugin.configure(EnvConfig.resolve("maze", plugin.options(), Map.of("size", size)));
+        return (MazeFactory) plugin.configure(Map.of("size", size));
     }
 
     /** The task of the single maze drawn in {@code lines}, read through a factory's file reader. */

@@ -10,7 +10,6 @@ import dev.metapilot.agent.policy.PolicyException;
 import dev.metapilot.agent.policy.PolicyMetadata;
 import dev.metapilot.agent.policy.PolicyOptions;
 import dev.metapilot.env.Box;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvSpec;
 import dev.metapilot.locomotion.LocomotionPlugin;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class LocomotionPolicyOnRobotTest {
         PolicyMetadata trained = PolicyMetadata.of(locomotion, 64, 1, 1_000_000, "", "");
         for (String rate : new String[]{"20", "50", "200"}) {
             RobotPlugin plugin = new RobotPlugin();
-            EnvSpec robot = plugin.configure(EnvConfig.resolve("robot", plugin.options(), Map.of("rate", rate)))
+            EnvSpec robot = plugin.configure(Map.of("rate", rate))
                     .spec();
             assertThatCode(() -> PolicyContract.checkEnvironment(trained, robot, "robot")).as("at %s Hz", rate)
                     .doesNotThrowAnyException();

@@ -8,7 +8,6 @@ import dev.metapilot.bridge.mcu.McuServer;
 import dev.metapilot.bridge.mcu.McuSettings;
 import dev.metapilot.bridge.testing.Await;
 import dev.metapilot.env.Action;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.HardwareHealth.Fault;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepResult;
@@ -45,9 +44,9 @@ class RobotOverBridgeTest {
     /** The plugin configured as the agent would, with {@code connectTimeout} seconds for the hardware to be healthy. */
     private RobotFactory factory(String connectTimeout) {
         RobotPlugin plugin = new RobotPlugin();
-        return (RobotFactory) plugin.configure(EnvConfig.resolve("robot", plugin.options(), Map.of("link",
+        return (RobotFactory) plugin.configure(Map.of("link",
                 "tcp://127.0.0.1:" + server.address().getPort(), "episode-seconds", "1", "rate", "20",
-                "settle-seconds", "0.1", "stale-ms", "300", "connect-timeout", connectTimeout)));
+                "settle-seconds", "0.1", "stale-ms", "300", "connect-timeout", connectTimeout));
     }
 
     @AfterEach

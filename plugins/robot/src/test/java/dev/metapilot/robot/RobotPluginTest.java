@@ -118,11 +118,11 @@ class RobotPluginTest {
     }
 
     private RobotFactory configure(Map<String, String> overrides) {
-        return (RobotFactory) plugin.configure(EnvConfig.resolve("robot", plugin.options(), overrides));
+        return (RobotFactory) plugin.configure(overrides);
     }
 
     private void assertBad(Map<String, String> overrides, String message) {
-        assertThatThrownBy(() -> plugin.configure(EnvConfig.resolve("robot", plugin.options(), overrides)))
+        assertThatThrownBy(() -> plugin.configure(overrides))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plugin 'robot'")
                 .hasMessageContaining(message);
     }

@@ -1,12 +1,6 @@
 package dev.metapilot.sim.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.metapilot.env.CommentedCsv;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -63,51 +57,21 @@ public final class SnailPublished {
      * @throws IllegalStateException when the resource is missing or malformed, naming the line
      */
     public static SnailPublished load() {
-        try (InputStream in = SnailPublished.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the sim jar");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Row> rows = new ArrayList<>();
-            boolean header = true;
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(parse(line, number));
-            }
-            return new SnailPublished(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return new SnailPublished(CommentedCsv.read(SnailPublished.class, RESOURCE, SnailPublished::parse));
     }
 
-    private static Row parse(String line, int number) {
-        String[] f = line.split(",", -1);
-        if (f.length != 5) {
-            throw new IllegalStateException(RESOURCE + ":" + number + ": expected 5 columns, got " + f.length);
+    private static Row parse(List<String> f) {
+        OptionalDouble e1 = value(f.get(2));
+        OptionalDouble e2 = value(f.get(3));
+        OptionalDouble ratio = value(f.get(4));
+        if (ratio.isEmpty() && e1.isPresent() && e2.isPresent()) {
+            ratio = OptionalDouble.of(e2.getAsDouble() / e1.getAsDouble());
         }
-        try {
-            OptionalDouble e1 = value(f[2]);
-            OptionalDouble e2 = value(f[3]);
-            OptionalDouble ratio = value(f[4]);
-            if (ratio.isEmpty() && e1.isPresent() && e2.isPresent()) {
-                ratio = OptionalDouble.of(e2.getAsDouble() / e1.getAsDouble());
-            }
-            return new Row(f[0].strip(), f[1].strip(), e1, e2, ratio);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(RESOURCE + ":" + number + ": " + e.getMessage(), e);
-        }
+        return new Row(f.get(0), f.get(1), e1, e2, ratio);
     }
 
     private static OptionalDouble value(String cell) {
-        return cell.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cell.strip()));
+        return cell.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cell));
     }
 
     public List<Row> rows() {

@@ -16,7 +16,6 @@ import dev.metapilot.agent.safety.ActionGuard;
 import dev.metapilot.agent.trial.EpisodeRecord;
 import dev.metapilot.agent.trial.TrialPlan;
 import dev.metapilot.bridge.host.LinkStats;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.Split;
 import dev.metapilot.robot.RobotEnvironment;
 import dev.metapilot.robot.RobotFactory;
@@ -68,7 +67,7 @@ class RobotOverEmulatorTest {
         for (int i = 0; i < extra.length; i += 2) {
             o.put(extra[i], extra[i + 1]);
         }
-        return (RobotFactory) plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), o));
+        return (RobotFactory) plugin.configure(o);
     }
 
     /** What a run reported. */

@@ -18,7 +18,6 @@ import dev.metapilot.agent.trust.Sha256;
 import dev.metapilot.bandit.BanditPlugin;
 import dev.metapilot.bandit.mdp.TabularMdpPlugin;
 import dev.metapilot.env.Baseline;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.EnvironmentPlugin;
 import dev.metapilot.env.Split;
@@ -167,8 +166,8 @@ class ShippedModelsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shipped")
     void staysAboveItsFloorOnHeldOutTasks(Shipped s) {
-        EnvironmentFactory factory = s.plugin().configure(EnvConfig.resolve(s.plugin().name(), s.plugin().options(), s
-                .config()));
+        EnvironmentFactory factory = s.plugin().configure(s
+                .config());
         List<Task> tasks = new ArrayList<>();
         for (int t = 0; t < s.trials(); t++) {
             tasks.add(factory.tasks().sample(Split.TEST, SEED + t));

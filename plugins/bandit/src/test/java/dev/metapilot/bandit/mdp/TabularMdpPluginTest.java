@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.ConfigOption;
 import dev.metapilot.env.Discrete;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.EnvironmentFactory;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.testing.EnvironmentContract;
@@ -22,7 +21,7 @@ class TabularMdpPluginTest {
     private final TabularMdpPlugin plugin = new TabularMdpPlugin();
 
     private EnvironmentFactory configure(Map<String, String> options) {
-        return plugin.configure(EnvConfig.resolve(plugin.name(), plugin.options(), options));
+        return plugin.configure(options);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Baseline;
-import dev.metapilot.env.EnvConfig;
 import dev.metapilot.env.Environment;
 import dev.metapilot.env.Split;
 import dev.metapilot.env.StepResult;
@@ -29,8 +28,8 @@ class HallwayTest {
     private final HallwayPlugin plugin = new HallwayPlugin();
 
     private HallwayFactory factory(int hallways, int length) {
-        return (HallwayFactory) plugin.configure(EnvConfig.resolve("hallway", plugin.options(),
-                Map.of("hallways", Integer.toString(hallways), "length", Integer.toString(length))));
+        return (HallwayFactory) plugin
+                .configure(Map.of("hallways", Integer.toString(hallways), "length", Integer.toString(length)));
     }
 
     @ParameterizedTest
@@ -166,7 +165,7 @@ class HallwayTest {
     @CsvSource({"hallways, 1, 2..16", "hallways, 17, 2..16", "length, 0, 1..50", "episodes, 0, 1..100",
             "length, long, an integer"})
     void badOptionsAreRejectedNamingTheKey(String key, String value, String expected) {
-        assertThatThrownBy(() -> plugin.configure(EnvConfig.resolve("hallway", plugin.options(), Map.of(key, value))))
+        assertThatThrownBy(() -> plugin.configure(Map.of(key, value)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option '" + key + "'")
                 .hasMessageContaining(expected);
     }
