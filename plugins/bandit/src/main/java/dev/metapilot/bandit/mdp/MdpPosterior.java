@@ -109,6 +109,13 @@ final class MdpPosterior {
         return best;
     }
 
+    /** Writes {@code state}'s upper bound {@code mean + c / sqrt(precision)} of each action into {@code bounds}. */
+    void upperBounds(int state, double c, double[] bounds) {
+        for (int a = 0; a < actions; a++) {
+            bounds[a] = upperBound(state * actions + a, c);
+        }
+    }
+
     /** Writes every (state, action) pair's upper bound {@code mean + c / sqrt(precision)} into {@code rewards}. */
     void upperBoundRewards(double c, double[] rewards) {
         for (int row = 0; row < states * actions; row++) {

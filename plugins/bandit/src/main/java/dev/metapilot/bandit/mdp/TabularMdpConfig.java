@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param horizon steps per episode, 1..1000
  * @param expert the baseline whose next action the privileged features show a trainer: {@code greedy} or
  *     {@code bayes-ucb}
+ * @param expertTemperature with {@code expert=bayes-ucb}: 0 shows the expert's choice as a one-hot, T &gt; 0 the
+ *     softmax of the state's upper bounds divided by T (soft imitation targets); 0 to {@value #MAX_TEMPERATURE}, and 0
+ *     with {@code expert=greedy}
  */
-public record TabularMdpConfig(int states, int actions, int episodes, int horizon, String expert) {
+public record TabularMdpConfig(int states, int actions, int episodes, int horizon, String expert,
+        double expertTemperature) {
 
     /** The experts the {@code expert} option names. */
     static final List<String> EXPERTS = List.of("greedy", BayesUcbBaseline.NAME);
@@ -27,6 +31,7 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
     static final int MAX_ACTIONS = 20;
     static final int MAX_EPISODES = 100_000;
     static final int MAX_HORIZON = 1000;
+    static final double MAX_TEMPERATURE = 10;
 
     static final List<ConfigOption> OPTIONS = List.of(
             new ConfigOption("states", "10", "number of states (2.." + MAX_STATES + ")"),
@@ -35,7 +40,9 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
                     "episodes per trial n (1.." + MAX_EPISODES + "); RL² used 10, 25, 50, 75, 100"),
             new ConfigOption("horizon", "10", "steps per episode (1.." + MAX_HORIZON + ")"),
             new ConfigOption("expert", "greedy", "for training only: the baseline whose next action the privileged"
-                    + " features show, greedy or bayes-ucb"));
+                    + " features show, greedy or bayes-ucb"),
+            new ConfigOption("expert-temperature", "0", "for training with expert=bayes-ucb only: 0 shows its choice"
+                    + " as a one-hot, T > 0 the softmax of the state's upper bounds / T (soft imitation targets)"));
 
     public TabularMdpConfig {
         Objects.requireNonNull(expert, "expert is null");
@@ -46,6 +53,19 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
         check("actions", actions, 2, MAX_ACTIONS);
         check("episodes", episodes, 1, MAX_EPISODES);
         check("horizon", horizon, 1, MAX_HORIZON);
+        if (!(expertTemperature >= 0 && expertTemperature <= MAX_TEMPERATURE)) {
+            throw new IllegalArgumentException("expert-temperature must be in 0.." + MAX_TEMPERATURE + ", got "
+                    + expertTemperature);
+        }
+        if (expertTemperature > 0 && !expert.equals(BayesUcbBaseline.NAME)) {
+            throw new IllegalArgumentException("expert-temperature applies to the bayes-ucb expert only, the expert "
+                    + "is " + expert);
+        }
+    }
+
+    /** These settings with the expert's choice shown as a one-hot. */
+    public TabularMdpConfig(int states, int actions, int episodes, int horizon, String expert) {
+        this(states, actions, episodes, horizon, expert, 0);
     }
 
     /** The RL² settings with the greedy expert. */
@@ -55,7 +75,7 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
 
     /** These settings with {@code expert} instead. */
     TabularMdpConfig withExpert(String expert) {
-        return new TabularMdpConfig(states, actions, episodes, horizon, expert);
+        return new TabularMdpConfig(states, actions, episodes, horizon, expert, 0);
     }
 
     private static void check(String key, int value, int min, int max) {
@@ -71,7 +91,21 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
      */
     static TabularMdpConfig from(EnvConfig config) {
         return new TabularMdpConfig(read(config, "states", 2, MAX_STATES), read(config, "actions", 2, MAX_ACTIONS),
-                read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON), expert(config));
+                read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON), expert(config),
+                temperature(config));
+    }
+
+    private static double temperature(EnvConfig config) {
+        double t = config.getDouble("expert-temperature");
+        if (!(t >= 0 && t <= MAX_TEMPERATURE)) {
+            throw config.invalid("expert-temperature", config.getString("expert-temperature"), "a number in 0.."
+                    + MAX_TEMPERATURE);
+        }
+        if (t > 0 && !config.getString("expert").equals(BayesUcbBaseline.NAME)) {
+            throw config.invalid("expert-temperature", config.getString("expert-temperature"),
+                    "0 unless expert=bayes-ucb (the greedy expert shows its tied best actions)");
+        }
+        return t;
     }
 
     private static String expert(EnvConfig config) {

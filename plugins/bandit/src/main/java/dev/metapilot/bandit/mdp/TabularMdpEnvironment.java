@@ -40,6 +40,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private final MdpPosterior upperBoundBelief;
     /** The {@code bayes-ucb} expert's width in posterior standard deviations. */
     private final double upperBoundWidth;
+    /** 0: the {@code bayes-ucb} expert's choice as a one-hot; T > 0: the softmax of its upper bounds / T. */
+    private final double expertTemperature;
+    private final double[] bounds;
     private final SplitMix64 rng = new SplitMix64(0);
     private long taskSalt;
     private boolean hasTask;
@@ -73,6 +76,8 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
             this.upperBoundBelief = null;
         }
         this.upperBoundWidth = expertWidth;
+        this.expertTemperature = config.expertTemperature();
+        this.bounds = new double[actions];
     }
 
     @Override
@@ -167,8 +172,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
      * {@code Q*_t(s, a) / H} for the steps left in the episode (value iteration on the true MDP; 0 after the last
      * step), then the expert's choice: with {@code expert=greedy} the {@code greedy} baseline's (value iteration on the
      * MDP estimated from this trial's steps, replanned at each episode start) as the uniform distribution over its tied
-     * best actions; with {@code expert=bayes-ucb} the {@code bayes-ucb} baseline's action as a one-hot. The expert
-     * depends on the trial's history only, so a policy with memory can always make its choice.
+     * best actions; with {@code expert=bayes-ucb} the {@code bayes-ucb} baseline's action as a one-hot, or with
+     * {@code expert-temperature=T > 0} the softmax of its upper bounds in this state divided by T. The expert depends
+     * on the trial's history only, so a policy with memory can always make its choice.
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -178,6 +184,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         for (int a = 0; a < actions; a++) {
             out[offset + a] = (float) rewardMeans[state * actions + a];
             out[offset + actions + a] = t < horizon ? (float) (planner.q(t, state, a) / horizon) : 0f;
+        }
+        if (upperBoundBelief != null && expertTemperature > 0) {
+            writeSoftTarget(out, offset + 2 * actions);
+            return;
         }
         if (upperBoundBelief != null) {
             int choice = upperBoundBelief.upperBoundAction(state, upperBoundWidth);
@@ -191,6 +201,23 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
             expertPlanStale = false;
         }
         expertPlanner.bestActions(t, state, out, offset + 2 * actions);
+    }
+
+    /** softmax(bounds / T) over the current state's actions, from the largest bound so that nothing overflows. */
+    private void writeSoftTarget(float[] out, int at) {
+        upperBoundBelief.upperBounds(state, upperBoundWidth, bounds);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double b : bounds) {
+            max = Math.max(max, b);
+        }
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            bounds[a] = Math.exp((bounds[a] - max) / expertTemperature);
+            sum += bounds[a];
+        }
+        for (int a = 0; a < actions; a++) {
+            out[at + a] = (float) (bounds[a] / sum);
+        }
     }
 
     /** The expert's choice, after the reward means and the action values. */

@@ -96,6 +96,55 @@ class BayesUcbTest {
     }
 
     @Test
+    void withATemperatureTheExpertIsTheSoftmaxOfTheUpperBoundsWhoseArgmaxIsTheRulesChoice() {
+        double temperature = 0.1;
+        TabularMdpConfig config = new TabularMdpConfig(3, 4, 3, 6, "bayes-ucb", temperature);
+        TabularMdpFactory factory = new TabularMdpFactory(config);
+        double width = ((BayesUcbBaseline) named(factory, "bayes-ucb")).c();
+        try (Environment env = factory.create()) {
+            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+            MdpPosterior belief = BayesUcbBaseline.posterior(config);
+            float[] obs = new float[3];
+            float[] f = new float[privileged.privilegedFeatureCount()];
+            Action action = Action.of(env.spec().actionSpace());
+            StepResult result = new StepResult();
+            SplittableRandom rng = new SplittableRandom(9);
+            env.setTask(factory.tasks().sample(Split.TRAIN, 5));
+            double[] bounds = new double[4];
+            int sharp = 0;
+            for (int episode = 0; episode < 3; episode++) {
+                env.reset(episode, obs);
+                for (int t = 0; t < 6; t++) {
+                    int state = stateOf(obs);
+                    privileged.writePrivilegedFeatures(f, 0);
+                    int at = privileged.expertActionOffset();
+                    belief.upperBounds(state, width, bounds);
+                    double sum = 0;
+                    for (double b : bounds) {
+                        sum += Math.exp(b / temperature);
+                    }
+                    float total = 0;
+                    for (int a = 0; a < 4; a++) {
+                        assertThat((double) f[at + a]).as("episode %d step %d action %d", episode, t, a).isCloseTo(
+                                Math.exp(bounds[a] / temperature) / sum, org.assertj.core.api.Assertions.within(1e-6));
+                        total += f[at + a];
+                    }
+                    assertThat(total).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-5f));
+                    int choice = belief.upperBoundAction(state, width);
+                    for (int a = 0; a < 4; a++) {
+                        assertThat(f[at + a]).isLessThanOrEqualTo(f[at + choice]);
+                    }
+                    sharp += f[at + choice] > 0.9f ? 1 : 0;
+                    action.setIndex(rng.nextInt(4));
+                    env.step(action, obs, result);
+                    belief.update(state, action.index(), result.reward(), result.truncated() ? -1 : stateOf(obs));
+                }
+            }
+            assertThat(sharp).as("clear choices give nearly one-hot targets").isPositive();
+        }
+    }
+
+    @Test
     void theExpertOptionIsChecked() {
         TabularMdpPlugin plugin = new TabularMdpPlugin();
         assertThat(plugin.options()).anySatisfy(o -> {
@@ -108,6 +157,14 @@ class BayesUcbTest {
                 IllegalArgumentException.class).hasMessageContaining("greedy");
         assertThat(plugin.configure(Map.of("expert",
                 "bayes-ucb")).baselines()).extracting(Baseline::name).contains("bayes-ucb", "psrl");
+        assertThat(((TabularMdpFactory) plugin.configure(Map.of("expert", "bayes-ucb", "expert-temperature", "0.1")))
+                .config().expertTemperature()).isEqualTo(0.1);
+        assertThatThrownBy(() -> plugin.configure(Map.of("expert-temperature", "0.1"))).hasMessageContaining(
+                "expert-temperature").hasMessageContaining("bayes-ucb");
+        assertThatThrownBy(() -> plugin.configure(Map.of("expert", "bayes-ucb", "expert-temperature", "-1")))
+                .hasMessageContaining("expert-temperature").hasMessageContaining("0..10");
+        assertThatThrownBy(() -> new TabularMdpConfig(2, 2, 1, 1, "greedy", 0.5)).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("bayes-ucb expert only");
     }
 
     private static int stateOf(float[] obs) {

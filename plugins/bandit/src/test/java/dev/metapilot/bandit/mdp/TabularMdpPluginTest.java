@@ -27,7 +27,7 @@ class TabularMdpPluginTest {
     @Test
     void defaultsAreTheRl2Protocol() {
         assertThat(plugin.options()).extracting(ConfigOption::key).containsExactly("states", "actions", "episodes",
-                "horizon", "expert");
+                "horizon", "expert", "expert-temperature");
         EnvironmentFactory f = plugin.configureDefaults();
         assertThat(f.spec().id()).isEqualTo("tabular-mdp");
         assertThat(f.spec().observationSpace()).isEqualTo(new Discrete(10));
