@@ -83,7 +83,7 @@ class ShippedModelsTest {
     }
 
     /**
-     * The tabular-MDP policies act greedily (their metadata says so), as their cards report them (n = 10: 162.8 against
+     * The tabular-MDP policies act greedily (their metadata says so), as their cards report them (n = 10: 163.0 against
      * PSRL 139.3; n = 25: 460.0 against 410.4; 1000 trials); the floor: PSRL's total on the same trials plus
      * {@code margin} (negative: below it).
      */
