@@ -92,20 +92,7 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
     static TabularMdpConfig from(EnvConfig config) {
         return new TabularMdpConfig(read(config, "states", 2, MAX_STATES), read(config, "actions", 2, MAX_ACTIONS),
                 read(config, "episodes", 1, MAX_EPISODES), read(config, "horizon", 1, MAX_HORIZON), expert(config),
-                temperature(config));
-    }
-
-    private static double temperature(EnvConfig config) {
-        double t = config.getDouble("expert-temperature");
-        if (!(t >= 0 && t <= MAX_TEMPERATURE)) {
-            throw config.invalid("expert-temperature", config.getString("expert-temperature"), "a number in 0.."
-                    + MAX_TEMPERATURE);
-        }
-        if (t > 0 && !config.getString("expert").equals(BayesUcbBaseline.NAME)) {
-            throw config.invalid("expert-temperature", config.getString("expert-temperature"),
-                    "0 unless expert=bayes-ucb (the greedy expert shows its tied best actions)");
-        }
-        return t;
+                config.getDouble("expert-temperature"));
     }
 
     private static String expert(EnvConfig config) {

@@ -2,6 +2,7 @@ package dev.metapilot.bandit.mdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.metapilot.bandit.Rl2Statistics;
 import dev.metapilot.env.Action;
@@ -59,37 +60,23 @@ class BayesUcbTest {
         TabularMdpFactory factory = new TabularMdpFactory(config);
         double width = ((BayesUcbBaseline) named(factory, "bayes-ucb")).c();
         try (Environment env = factory.create()) {
-            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
             MdpPosterior belief = BayesUcbBaseline.posterior(config);
-            float[] obs = new float[3];
-            float[] f = new float[privileged.privilegedFeatureCount()];
-            Action action = Action.of(env.spec().actionSpace());
-            StepResult result = new StepResult();
-            SplittableRandom rng = new SplittableRandom(5);
             env.setTask(factory.tasks().sample(Split.TRAIN, 3));
-            int changes = 0;
-            int last = -1;
-            for (int episode = 0; episode < 4; episode++) {
-                env.reset(episode, obs);
-                for (int t = 0; t < 6; t++) {
-                    int state = stateOf(obs);
-                    privileged.writePrivilegedFeatures(f, 0);
-                    float[] expert = Arrays.copyOfRange(f, privileged.expertActionOffset(), privileged
-                            .expertActionOffset() + 4);
-                    int choice = belief.upperBoundAction(state, width);
-                    float[] expected = new float[4];
-                    expected[choice] = 1f;
-                    assertThat(expert).as("episode %d step %d", episode, t).containsExactly(expected);
-                    changes += last >= 0 && choice != last ? 1 : 0;
-                    last = choice;
-                    action.setIndex(rng.nextInt(4));
-                    env.step(action, obs, result);
-                    belief.update(state, action.index(), result.reward(), result.truncated() ? -1 : stateOf(obs));
-                }
-            }
-            assertThat(changes).as("the expert's choice follows the rewards").isPositive();
+            int[] changes = {0};
+            int[] last = {-1};
+            walkTrial(env, config, belief, 5, (episode, t, state, expert) -> {
+                int choice = belief.upperBoundAction(state, width);
+                float[] expected = new float[4];
+                expected[choice] = 1f;
+                assertThat(expert).as("episode %d step %d", episode, t).containsExactly(expected);
+                changes[0] += last[0] >= 0 && choice != last[0] ? 1 : 0;
+                last[0] = choice;
+            });
+            assertThat(changes[0]).as("the expert's choice follows the rewards").isPositive();
+            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+            float[] f = new float[privileged.privilegedFeatureCount()];
             env.setTask(factory.tasks().sample(Split.TRAIN, 4));
-            env.reset(0, obs);
+            env.reset(0, new float[3]);
             privileged.writePrivilegedFeatures(f, 0);
             assertThat(f[privileged.expertActionOffset()]).as("a new task forgets the last one's steps").isEqualTo(1f);
         }
@@ -102,45 +89,62 @@ class BayesUcbTest {
         TabularMdpFactory factory = new TabularMdpFactory(config);
         double width = ((BayesUcbBaseline) named(factory, "bayes-ucb")).c();
         try (Environment env = factory.create()) {
-            PrivilegedFeatures privileged = (PrivilegedFeatures) env;
             MdpPosterior belief = BayesUcbBaseline.posterior(config);
-            float[] obs = new float[3];
-            float[] f = new float[privileged.privilegedFeatureCount()];
-            Action action = Action.of(env.spec().actionSpace());
-            StepResult result = new StepResult();
-            SplittableRandom rng = new SplittableRandom(9);
             env.setTask(factory.tasks().sample(Split.TRAIN, 5));
             double[] bounds = new double[4];
-            int sharp = 0;
-            for (int episode = 0; episode < 3; episode++) {
-                env.reset(episode, obs);
-                for (int t = 0; t < 6; t++) {
-                    int state = stateOf(obs);
-                    privileged.writePrivilegedFeatures(f, 0);
-                    int at = privileged.expertActionOffset();
-                    belief.upperBounds(state, width, bounds);
-                    double sum = 0;
-                    for (double b : bounds) {
-                        sum += Math.exp(b / temperature);
-                    }
-                    float total = 0;
-                    for (int a = 0; a < 4; a++) {
-                        assertThat((double) f[at + a]).as("episode %d step %d action %d", episode, t, a).isCloseTo(
-                                Math.exp(bounds[a] / temperature) / sum, org.assertj.core.api.Assertions.within(1e-6));
-                        total += f[at + a];
-                    }
-                    assertThat(total).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-5f));
-                    int choice = belief.upperBoundAction(state, width);
-                    for (int a = 0; a < 4; a++) {
-                        assertThat(f[at + a]).isLessThanOrEqualTo(f[at + choice]);
-                    }
-                    sharp += f[at + choice] > 0.9f ? 1 : 0;
-                    action.setIndex(rng.nextInt(4));
-                    env.step(action, obs, result);
-                    belief.update(state, action.index(), result.reward(), result.truncated() ? -1 : stateOf(obs));
+            int[] sharp = {0};
+            walkTrial(env, config, belief, 9, (episode, t, state, expert) -> {
+                belief.upperBounds(state, width, bounds);
+                double sum = 0;
+                for (double b : bounds) {
+                    sum += Math.exp(b / temperature);
                 }
+                float total = 0;
+                for (int a = 0; a < 4; a++) {
+                    assertThat((double) expert[a]).as("episode %d step %d action %d", episode, t, a).isCloseTo(Math
+                            .exp(bounds[a] / temperature) / sum, within(1e-6));
+                    total += expert[a];
+                }
+                assertThat(total).isCloseTo(1f, within(1e-5f));
+                int choice = belief.upperBoundAction(state, width);
+                for (int a = 0; a < 4; a++) {
+                    assertThat(expert[a]).isLessThanOrEqualTo(expert[choice]);
+                }
+                sharp[0] += expert[choice] > 0.9f ? 1 : 0;
+            });
+            assertThat(sharp[0]).as("clear choices give nearly one-hot targets").isPositive();
+        }
+    }
+
+    /** What a test checks at one step of {@link #walkTrial}: the expert's features over the actions, before acting. */
+    private interface ExpertStep {
+        void check(int episode, int t, int state, float[] expert);
+    }
+
+    /**
+     * Plays one trial of {@code env}'s task with uniformly random actions (seeded by {@code seed}), showing
+     * {@code check} every step's expert features, and credits each step to {@code belief} afterwards, as the rule would
+     * see it.
+     */
+    private static void walkTrial(Environment env, TabularMdpConfig config, MdpPosterior belief, long seed,
+            ExpertStep check) {
+        PrivilegedFeatures privileged = (PrivilegedFeatures) env;
+        float[] obs = new float[config.states()];
+        float[] f = new float[privileged.privilegedFeatureCount()];
+        int at = privileged.expertActionOffset();
+        Action action = Action.of(env.spec().actionSpace());
+        StepResult result = new StepResult();
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int episode = 0; episode < config.episodes(); episode++) {
+            env.reset(episode, obs);
+            for (int t = 0; t < config.horizon(); t++) {
+                int state = stateOf(obs);
+                privileged.writePrivilegedFeatures(f, 0);
+                check.check(episode, t, state, Arrays.copyOfRange(f, at, at + config.actions()));
+                action.setIndex(rng.nextInt(config.actions()));
+                env.step(action, obs, result);
+                belief.update(state, action.index(), result.reward(), result.truncated() ? -1 : stateOf(obs));
             }
-            assertThat(sharp).as("clear choices give nearly one-hot targets").isPositive();
         }
     }
 
