@@ -120,6 +120,8 @@ class EvalCommandTest {
         assertThat(cli.out()).contains("RL² Table 2 protocol, n=10 episodes, 10 states, 5 actions, horizon 10")
                 .containsPattern("psrl +[0-9.]+ ± [0-9.]+ +138\\.1").containsPattern(
                         "oracle +[0-9.]+ ± [0-9.]+ +n/a")
+                .containsPattern("bayes-ucb +[0-9.]+ ± [0-9.]+ +n/a").containsPattern(
+                        "optimistic-vi +[0-9.]+ ± [0-9.]+ +n/a")
                 .containsPattern("tabular-mdp-n10\\.onnx \\(RL², ours\\) .* 156\\.2 \\(RL²\\)").containsPattern(
                         "ucrl2 \\(paper only\\) +n/a +146\\.6")
                 .contains("(best baseline)");

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * The configured {@code tabular-mdp} family: spec {@code tabular-mdp} with one-hot {@code Discrete(states)}
  * observations, {@code Discrete(actions)} actions, {@code horizon} steps per episode and {@code n} episodes per trial;
- * its tasks; and the baselines random, oracle, psrl, greedy, epsilon-greedy and bayes-ucb.
+ * its tasks; and the baselines random, oracle, psrl, greedy, epsilon-greedy, bayes-ucb and optimistic-vi.
  *
  * <p>
  * Created by {@link TabularMdpPlugin#configure} on the main thread; thread-safe.
@@ -24,7 +24,7 @@ public final class TabularMdpFactory implements EnvironmentFactory {
 
     /** The ε grid of the RL² paper's MDP tuning code. */
     static final double[] EPSILON_GRID = GridSearch.linear(0.1, 1, 0.1);
-    /** The grid of {@code bayes-ucb}'s width in posterior standard deviations. */
+    /** The grid of {@code bayes-ucb}'s and {@code optimistic-vi}'s width in posterior standard deviations. */
     static final double[] WIDTH_GRID = GridSearch.linear(0, 2, 0.25);
 
     private final TabularMdpConfig config;
@@ -50,7 +50,8 @@ public final class TabularMdpFactory implements EnvironmentFactory {
                 new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.tuned(this, EPSILON_GRID,
                         eps -> new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.fixed(
                                 eps)))),
-                bayesUcb);
+                bayesUcb, new OptimisticPlanningBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
+                        c -> new OptimisticPlanningBaseline(config, TunedParameter.fixed(c)))));
     }
 
     /** The settings this factory was built with. */

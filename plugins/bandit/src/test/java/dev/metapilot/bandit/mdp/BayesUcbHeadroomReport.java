@@ -48,6 +48,9 @@ class BayesUcbHeadroomReport {
             for (double width : new double[]{0.5, 1.0, 1.5}) {
                 rules.put("optimistic value iteration (c " + width + ")", planner(config, width, 0, width, true));
             }
+            OptimisticPlanningBaseline vi = (OptimisticPlanningBaseline) baseline(factory,
+                    OptimisticPlanningBaseline.NAME);
+            rules.put("optimistic-vi, the baseline (c " + vi.c() + ", tuned)", vi);
             rules.put("bayes-ucb, the oracle in the last 1 (a ceiling)", rule(config, (task, seed) -> {
                 MdpPosterior p = BayesUcbBaseline.posterior(config);
                 Baseline.Actor o = oracle.start(task, seed);

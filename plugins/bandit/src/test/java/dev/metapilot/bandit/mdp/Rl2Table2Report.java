@@ -33,8 +33,9 @@ class Rl2Table2Report {
     void tabularMdpTable() {
         PublishedResults published = PublishedResults.load();
         StringBuilder out = new StringBuilder();
-        out.append("| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) | bayes-ucb (c) |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append(
+                "| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) | bayes-ucb (c) | optimistic-vi (c) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder paper = new StringBuilder();
         paper.append("| n | Random | PSRL | OPSRL | UCRL2 | BEB | ε-Greedy | Greedy | RL² |\n");
         paper.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -44,7 +45,7 @@ class Rl2Table2Report {
             TrialHarness h = new TrialHarness(f);
             StringBuilder row = new StringBuilder("| " + n + " |");
             for (String name : List.of("random", "oracle", "psrl", "psrl-matched", "greedy", "epsilon-greedy",
-                    "bayes-ucb")) {
+                    "bayes-ucb", OptimisticPlanningBaseline.NAME)) {
                 Baseline b = name.equals("psrl-matched")
                         ? new PosteriorSamplingBaseline(config, TabularMdpTasks.REWARD_PRIOR_MEAN)
                         : f.baselines().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -54,6 +55,9 @@ class Rl2Table2Report {
                 }
                 if (b instanceof BayesUcbBaseline ucb) {
                     row.append(" (").append(ucb.c()).append(')');
+                }
+                if (b instanceof OptimisticPlanningBaseline vi) {
+                    row.append(" (").append(vi.c()).append(')');
                 }
                 row.append(" |");
             }
