@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The configured {@code tabular-mdp} family: spec {@code tabular-mdp} with one-hot {@code Discrete(states)}
  * observations, {@code Discrete(actions)} actions, {@code horizon} steps per episode and {@code n} episodes per trial;
- * its tasks; and the baselines random, oracle, psrl, greedy, epsilon-greedy, bayes-ucb and optimistic-vi.
+ * its tasks; and the baselines random, oracle, psrl, greedy, epsilon-greedy, bayes-ucb, bayes-ucb-commit and
+ * optimistic-vi.
  *
  * <p>
  * Created by {@link TabularMdpPlugin#configure} on the main thread; thread-safe.
@@ -26,6 +27,9 @@ public final class TabularMdpFactory implements EnvironmentFactory {
     static final double[] EPSILON_GRID = GridSearch.linear(0.1, 1, 0.1);
     /** The grid of {@code bayes-ucb}'s and {@code optimistic-vi}'s width in posterior standard deviations. */
     static final double[] WIDTH_GRID = GridSearch.linear(0, 2, 0.25);
+
+    /** The grid of {@code bayes-ucb-commit}'s number of final episodes without exploration. */
+    static final double[] COMMIT_GRID = GridSearch.linear(0, 12, 1);
 
     private final TabularMdpConfig config;
     private final EnvSpec spec;
@@ -42,15 +46,18 @@ public final class TabularMdpFactory implements EnvironmentFactory {
         EnvironmentFactory tuning = config.expert().equals(BayesUcbBaseline.NAME)
                 ? new TabularMdpFactory(config.withExpert("greedy"))
                 : this;
-        this.bayesUcb = new BayesUcbBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
-                c -> new BayesUcbBaseline(config, TunedParameter.fixed(c))));
+        TunedParameter width = TunedParameter.tuned(tuning, WIDTH_GRID, c -> new BayesUcbBaseline(config,
+                TunedParameter.fixed(c)));
+        this.bayesUcb = new BayesUcbBaseline(config, width);
+        BayesUcbBaseline committing = BayesUcbBaseline.committing(config, width, TunedParameter.tuned(tuning,
+                COMMIT_GRID, m -> BayesUcbBaseline.committing(config, width, TunedParameter.fixed(m))));
         this.baselines = List.of(new RandomBaseline(spec.actionSpace()), new OracleBaseline(config),
                 new PosteriorSamplingBaseline(config, PosteriorSamplingBaseline.TABULARL_REWARD_PRIOR_MEAN),
                 new CertaintyEquivalenceBaseline("greedy", config, TunedParameter.fixed(0)),
                 new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.tuned(this, EPSILON_GRID,
                         eps -> new CertaintyEquivalenceBaseline("epsilon-greedy", config, TunedParameter.fixed(
                                 eps)))),
-                bayesUcb, new OptimisticPlanningBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
+                bayesUcb, committing, new OptimisticPlanningBaseline(config, TunedParameter.tuned(tuning, WIDTH_GRID,
                         c -> new OptimisticPlanningBaseline(config, TunedParameter.fixed(c)))));
     }
 

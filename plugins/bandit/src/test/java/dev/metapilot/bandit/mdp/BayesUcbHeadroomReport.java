@@ -48,6 +48,8 @@ class BayesUcbHeadroomReport {
             for (double width : new double[]{0.5, 1.0, 1.5}) {
                 rules.put("optimistic value iteration (c " + width + ")", planner(config, width, 0, width, true));
             }
+            BayesUcbBaseline commit = (BayesUcbBaseline) baseline(factory, BayesUcbBaseline.COMMIT_NAME);
+            rules.put("bayes-ucb-commit, the baseline (m " + commit.commitEpisodes() + ", tuned)", commit);
             OptimisticPlanningBaseline vi = (OptimisticPlanningBaseline) baseline(factory,
                     OptimisticPlanningBaseline.NAME);
             rules.put("optimistic-vi, the baseline (c " + vi.c() + ", tuned)", vi);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.metapilot.bandit.Rl2Statistics;
+import dev.metapilot.bandit.tuning.TunedParameter;
 import dev.metapilot.env.Action;
 import dev.metapilot.env.Baseline;
 import dev.metapilot.env.Environment;
 import dev.metapilot.env.PrivilegedFeatures;
 import dev.metapilot.env.Split;
+import dev.metapilot.env.StepInput;
 import dev.metapilot.env.StepResult;
 import dev.metapilot.env.testing.TrialHarness;
 import java.util.Arrays;
@@ -52,6 +54,66 @@ class BayesUcbTest {
                 .mean(greedy) + 15);
         double width = ((BayesUcbBaseline) named(factory, "bayes-ucb")).c();
         assertThat(TabularMdpFactory.WIDTH_GRID).contains(width);
+    }
+
+    @Test
+    void theCommittingVariantDropsTheWidthToZeroInTheLastEpisodesOnly() {
+        TabularMdpConfig config = new TabularMdpConfig(4, 3, 6, 5);
+        TabularMdpFactory factory = new TabularMdpFactory(config);
+        double c = 1.5;
+        int commit = 2;
+        Baseline variant = BayesUcbBaseline.committing(config, TunedParameter.fixed(c), TunedParameter.fixed(commit));
+        assertThat(variant.name()).isEqualTo("bayes-ucb-commit");
+        assertThat(variant.description()).contains("last m episodes, m = 2");
+        int switched = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            MdpPosterior belief = BayesUcbBaseline.posterior(config);
+            Baseline.Actor actor = variant.start(null, seed);
+            StepInput input = new StepInput(factory.spec());
+            Action action = Action.of(factory.spec().actionSpace());
+            StepResult result = new StepResult();
+            try (Environment env = factory.create()) {
+                env.setTask(factory.tasks().sample(Split.TRAIN, seed));
+                input.beginTrial();
+                for (int episode = 0; episode < config.episodes(); episode++) {
+                    if (episode > 0) {
+                        input.nextEpisode();
+                    }
+                    env.reset(episode, input.observation());
+                    for (int t = 0; t < config.horizon(); t++) {
+                        int state = stateOf(input.observation());
+                        actor.act(input, action);
+                        boolean exploiting = episode >= config.episodes() - commit;
+                        assertThat(action.index()).as("trial %d episode %d step %d", seed, episode, t).isEqualTo(
+                                belief.upperBoundAction(state, exploiting ? 0 : c));
+                        switched += exploiting && action.index() != belief.upperBoundAction(state, c) ? 1 : 0;
+                        env.step(action, input.observation(), result);
+                        input.record(action, result.reward(), t == config.horizon() - 1);
+                        belief.update(state, action.index(), result.reward(), t == config.horizon() - 1
+                                ? -1
+                                : stateOf(input.observation()));
+                    }
+                }
+            }
+        }
+        assertThat(switched).as("steps where exploiting changed the choice").isPositive();
+    }
+
+    @Test
+    void committingToTheBestActionAtTheEndOfLongTrialsEarnsMore() {
+        TabularMdpFactory factory = new TabularMdpFactory(new TabularMdpConfig(10, 5, 25, 10));
+        TrialHarness harness = new TrialHarness(factory);
+        BayesUcbBaseline variant = (BayesUcbBaseline) named(factory, "bayes-ucb-commit");
+        assertThat(variant.commitEpisodes()).as("tuned on TRAIN").isBetween(1, 12);
+        double[] ours = Rl2Statistics.trialReturns(harness.run(variant, Split.TEST, 1000, 25, 1));
+        double[] plain = Rl2Statistics.trialReturns(harness.run(named(factory, "bayes-ucb"), Split.TEST, 1000, 25, 1));
+        double[] d = new double[ours.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ours[i] - plain[i];
+        }
+        // measured: +1.1 ± 0.2 (TRAIN, 2000 trials, 6 final episodes); the same tasks and seeds, so the difference is
+        // the last episodes' choices alone
+        assertThat(Rl2Statistics.mean(d)).isGreaterThan(0);
     }
 
     @Test

@@ -34,8 +34,8 @@ class Rl2Table2Report {
         PublishedResults published = PublishedResults.load();
         StringBuilder out = new StringBuilder();
         out.append(
-                "| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) | bayes-ucb (c) | optimistic-vi (c) |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+                "| n | random | oracle | psrl | psrl, N(1,1) prior | greedy | ε-greedy (ε) | bayes-ucb (c) | bayes-ucb-commit (m) | optimistic-vi (c) |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder paper = new StringBuilder();
         paper.append("| n | Random | PSRL | OPSRL | UCRL2 | BEB | ε-Greedy | Greedy | RL² |\n");
         paper.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -45,7 +45,7 @@ class Rl2Table2Report {
             TrialHarness h = new TrialHarness(f);
             StringBuilder row = new StringBuilder("| " + n + " |");
             for (String name : List.of("random", "oracle", "psrl", "psrl-matched", "greedy", "epsilon-greedy",
-                    "bayes-ucb", OptimisticPlanningBaseline.NAME)) {
+                    BayesUcbBaseline.NAME, BayesUcbBaseline.COMMIT_NAME, OptimisticPlanningBaseline.NAME)) {
                 Baseline b = name.equals("psrl-matched")
                         ? new PosteriorSamplingBaseline(config, TabularMdpTasks.REWARD_PRIOR_MEAN)
                         : f.baselines().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -54,7 +54,9 @@ class Rl2Table2Report {
                     row.append(" (").append(ce.epsilon()).append(')');
                 }
                 if (b instanceof BayesUcbBaseline ucb) {
-                    row.append(" (").append(ucb.c()).append(')');
+                    row.append(" (").append(name.equals(BayesUcbBaseline.NAME)
+                            ? Double.toString(ucb.c())
+                            : Integer.toString(ucb.commitEpisodes())).append(')');
                 }
                 if (b instanceof OptimisticPlanningBaseline vi) {
                     row.append(" (").append(vi.c()).append(')');

@@ -35,7 +35,7 @@ class TabularMdpPluginTest {
         assertThat(f.spec().maxEpisodeSteps()).isEqualTo(10);
         assertThat(f.spec().episodesPerTrial()).isEqualTo(10);
         assertThat(f.baselines()).extracting(Baseline::name).containsExactly("random", "oracle", "psrl", "greedy",
-                "epsilon-greedy", "bayes-ucb", "optimistic-vi");
+                "epsilon-greedy", "bayes-ucb", "bayes-ucb-commit", "optimistic-vi");
     }
 
     @ParameterizedTest(name = "states={0}, actions={1}, episodes={2}, horizon={3}")
