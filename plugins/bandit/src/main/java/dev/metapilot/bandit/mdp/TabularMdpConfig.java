@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param actions number of actions, 2..20
  * @param episodes episodes per trial {@code n}, 1..100000 (RL² used 10, 25, 50, 75, 100)
  * @param horizon steps per episode, 1..1000
- * @param expert the baseline whose next action the privileged features show a trainer: {@code greedy} or
- *     {@code bayes-ucb}
+ * @param expert the baseline whose next action the privileged features show a trainer: {@code greedy},
+ *     {@code bayes-ucb} or {@code bayes-ucb-commit}
  * @param expertTemperature with {@code expert=bayes-ucb}: 0 shows the expert's choice as a one-hot, T &gt; 0 the
  *     softmax of the state's upper bounds divided by T (soft imitation targets); 0 to {@value #MAX_TEMPERATURE}, and 0
  *     with {@code expert=greedy}
@@ -25,7 +25,7 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
         double expertTemperature) {
 
     /** The experts the {@code expert} option names. */
-    static final List<String> EXPERTS = List.of("greedy", BayesUcbBaseline.NAME);
+    static final List<String> EXPERTS = List.of("greedy", BayesUcbBaseline.NAME, BayesUcbBaseline.COMMIT_NAME);
 
     static final int MAX_STATES = 100;
     static final int MAX_ACTIONS = 20;
@@ -40,7 +40,7 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
                     "episodes per trial n (1.." + MAX_EPISODES + "); RL² used 10, 25, 50, 75, 100"),
             new ConfigOption("horizon", "10", "steps per episode (1.." + MAX_HORIZON + ")"),
             new ConfigOption("expert", "greedy", "for training only: the baseline whose next action the privileged"
-                    + " features show, greedy or bayes-ucb"),
+                    + " features show, greedy, bayes-ucb or bayes-ucb-commit"),
             new ConfigOption("expert-temperature", "0", "for training with expert=bayes-ucb only: 0 shows its choice"
                     + " as a one-hot, T > 0 the softmax of the state's upper bounds / T (soft imitation targets)"));
 
@@ -71,6 +71,11 @@ public record TabularMdpConfig(int states, int actions, int episodes, int horizo
     /** The RL² settings with the greedy expert. */
     public TabularMdpConfig(int states, int actions, int episodes, int horizon) {
         this(states, actions, episodes, horizon, "greedy");
+    }
+
+    /** True when the expert is one of the upper-bound rules, {@code bayes-ucb} or {@code bayes-ucb-commit}. */
+    boolean upperBoundExpert() {
+        return expert.equals(BayesUcbBaseline.NAME) || expert.equals(BayesUcbBaseline.COMMIT_NAME);
     }
 
     /** These settings with {@code expert} instead. */

@@ -36,10 +36,17 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private final double[] estimatedTransitions;
     /** The expert's plan is not yet solved for this episode (only readers of the features pay for value iteration). */
     private boolean expertPlanStale = true;
-    /** The {@code bayes-ucb} expert's belief from this trial's steps, or null when the expert is {@code greedy}. */
+    /**
+     * The upper-bound expert's ({@code bayes-ucb} or {@code bayes-ucb-commit}) belief from this trial's steps, or null
+     * when the expert is {@code greedy}.
+     */
     private final MdpPosterior upperBoundBelief;
-    /** The {@code bayes-ucb} expert's width in posterior standard deviations. */
+    /** The upper-bound expert's width in posterior standard deviations. */
     private final double upperBoundWidth;
+    /** The first episode (0-based) in which the upper-bound expert's width is 0: the trial's length for bayes-ucb. */
+    private final int commitFrom;
+    /** The running episode of the trial: -1 after {@code setTask}, counted up by each {@code reset}. */
+    private int episode;
     /** 0: the {@code bayes-ucb} expert's choice as a one-hot; T > 0: the softmax of its upper bounds / T. */
     private final double expertTemperature;
     private final double[] bounds;
@@ -51,9 +58,12 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
     private boolean episodeOpen;
 
     /**
-     * @param expertWidth the {@code bayes-ucb} expert's width when the config names that expert (ignored otherwise)
+     * @param expertWidth the upper-bound expert's width when the config names {@code bayes-ucb} or
+     *     {@code bayes-ucb-commit} (ignored otherwise)
+     * @param expertCommit with {@code bayes-ucb-commit}: the number of final episodes of a trial in which the expert's
+     *     width is 0 (ignored otherwise)
      */
-    TabularMdpEnvironment(EnvSpec spec, TabularMdpConfig config, double expertWidth) {
+    TabularMdpEnvironment(EnvSpec spec, TabularMdpConfig config, double expertWidth, int expertCommit) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.states = config.states();
         this.actions = config.actions();
@@ -66,9 +76,17 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         this.expertPlanner = new FiniteHorizonPlanner(states, actions, horizon);
         this.estimatedRewards = new double[states * actions];
         this.estimatedTransitions = new double[states * actions * states];
-        if (config.expert().equals(BayesUcbBaseline.NAME)) {
+        boolean committing = config.expert().equals(BayesUcbBaseline.COMMIT_NAME);
+        if (committing && expertCommit < 0) {
+            throw new IllegalArgumentException("the bayes-ucb-commit expert needs a final-episode count >= 0, got "
+                    + expertCommit);
+        }
+        this.commitFrom = committing
+                ? config.episodes() - expertCommit
+                : Integer.MAX_VALUE;
+        if (config.upperBoundExpert()) {
             if (!(expertWidth >= 0 && Double.isFinite(expertWidth))) {
-                throw new IllegalArgumentException("the bayes-ucb expert needs a finite width >= 0, got "
+                throw new IllegalArgumentException("the " + config.expert() + " expert needs a finite width >= 0, got "
                         + expertWidth);
             }
             this.upperBoundBelief = BayesUcbBaseline.posterior(config);
@@ -111,6 +129,7 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         episodeOpen = false;
         estimate.clear();
         expertPlanStale = true;
+        episode = -1;
         if (upperBoundBelief != null) {
             upperBoundBelief.clear();
         }
@@ -124,6 +143,7 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
         rng.reseed(SplitMix64.combine(taskSalt, seed));
         state = 0;
         t = 0;
+        episode++;
         episodeOpen = true;
         writeObservation(observation);
         // the greedy expert replans at every episode start, as the baseline does: on the estimate as it stands now,
@@ -173,8 +193,10 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
      * step), then the expert's choice: with {@code expert=greedy} the {@code greedy} baseline's (value iteration on the
      * MDP estimated from this trial's steps, replanned at each episode start) as the uniform distribution over its tied
      * best actions; with {@code expert=bayes-ucb} the {@code bayes-ucb} baseline's action as a one-hot, or with
-     * {@code expert-temperature=T > 0} the softmax of its upper bounds in this state divided by T. The expert depends
-     * on the trial's history only, so a policy with memory can always make its choice.
+     * {@code expert-temperature=T > 0} the softmax of its upper bounds in this state divided by T; with
+     * {@code expert=bayes-ucb-commit} that baseline's action as a one-hot (width 0 in the last m episodes of the trial,
+     * counted by the resets since {@code setTask}). The expert depends on the trial's history only, so a policy with
+     * memory can always make its choice.
      */
     @Override
     public void writePrivilegedFeatures(float[] out, int offset) {
@@ -190,7 +212,9 @@ public final class TabularMdpEnvironment implements Environment, PrivilegedFeatu
             return;
         }
         if (upperBoundBelief != null) {
-            int choice = upperBoundBelief.upperBoundAction(state, upperBoundWidth);
+            int choice = upperBoundBelief.upperBoundAction(state, episode >= commitFrom
+                    ? 0
+                    : upperBoundWidth);
             for (int a = 0; a < actions; a++) {
                 out[offset + 2 * actions + a] = a == choice ? 1f : 0f;
             }

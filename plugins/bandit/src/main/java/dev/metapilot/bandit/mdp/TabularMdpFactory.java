@@ -36,6 +36,7 @@ public final class TabularMdpFactory implements EnvironmentFactory {
     private final TabularMdpTasks tasks;
     private final List<Baseline> baselines;
     private final BayesUcbBaseline bayesUcb;
+    private final BayesUcbBaseline committing;
 
     public TabularMdpFactory(TabularMdpConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
@@ -43,13 +44,13 @@ public final class TabularMdpFactory implements EnvironmentFactory {
                 config.horizon(), config.episodes(), false);
         this.tasks = new TabularMdpTasks(config.states(), config.actions());
         // tuned on environments without the bayes-ucb expert, whose creation reads the tuned width
-        EnvironmentFactory tuning = config.expert().equals(BayesUcbBaseline.NAME)
+        EnvironmentFactory tuning = config.upperBoundExpert()
                 ? new TabularMdpFactory(config.withExpert("greedy"))
                 : this;
         TunedParameter width = TunedParameter.tuned(tuning, WIDTH_GRID, c -> new BayesUcbBaseline(config,
                 TunedParameter.fixed(c)));
         this.bayesUcb = new BayesUcbBaseline(config, width);
-        BayesUcbBaseline committing = BayesUcbBaseline.committing(config, width, TunedParameter.tuned(tuning,
+        this.committing = BayesUcbBaseline.committing(config, width, TunedParameter.tuned(tuning,
                 COMMIT_GRID, m -> BayesUcbBaseline.committing(config, width, TunedParameter.fixed(m))));
         this.baselines = List.of(new RandomBaseline(spec.actionSpace()), new OracleBaseline(config),
                 new PosteriorSamplingBaseline(config, PosteriorSamplingBaseline.TABULARL_REWARD_PRIOR_MEAN),
@@ -78,10 +79,14 @@ public final class TabularMdpFactory implements EnvironmentFactory {
 
     @Override
     public Environment create() {
-        // the bayes-ucb expert acts with the baseline's tuned width (tuned once, on the first environment's creation)
+        // the upper-bound experts act with the baselines' tuned width and final-episode count (tuned once, on the
+        // first environment's creation)
+        if (config.expert().equals(BayesUcbBaseline.COMMIT_NAME)) {
+            return new TabularMdpEnvironment(spec, config, committing.c(), committing.commitEpisodes());
+        }
         return new TabularMdpEnvironment(spec, config, config.expert().equals(BayesUcbBaseline.NAME)
                 ? bayesUcb.c()
-                : Double.NaN);
+                : Double.NaN, 0);
     }
 
     @Override

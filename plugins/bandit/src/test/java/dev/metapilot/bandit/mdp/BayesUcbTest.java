@@ -145,6 +145,32 @@ class BayesUcbTest {
     }
 
     @Test
+    void theCommittingExpertIsTheVariantsChoiceWithWidthZeroInTheLastEpisodes() {
+        TabularMdpConfig config = new TabularMdpConfig(3, 4, 6, 6, "bayes-ucb-commit");
+        TabularMdpFactory factory = new TabularMdpFactory(config);
+        double width = 1.5;
+        int commit = 2;
+        try (Environment env = new TabularMdpEnvironment(factory.spec(), config, width, commit)) {
+            int[] differs = {0};
+            for (long trial = 0; trial < 5; trial++) {
+                MdpPosterior belief = BayesUcbBaseline.posterior(config);
+                env.setTask(factory.tasks().sample(Split.TRAIN, trial));
+                walkTrial(env, config, belief, trial, (episode, t, state, expert) -> {
+                    boolean exploiting = episode >= config.episodes() - commit;
+                    int choice = belief.upperBoundAction(state, exploiting ? 0 : width);
+                    float[] expected = new float[4];
+                    expected[choice] = 1f;
+                    assertThat(expert).as("episode %d step %d", episode, t).containsExactly(expected);
+                    differs[0] += exploiting && choice != belief.upperBoundAction(state, width) ? 1 : 0;
+                });
+            }
+            assertThat(differs[0]).as("steps where committing changed the expert's choice").isPositive();
+        }
+        assertThat(((TabularMdpFactory) new TabularMdpPlugin().configure(Map.of("expert", "bayes-ucb-commit")))
+                .config().expert()).isEqualTo("bayes-ucb-commit");
+    }
+
+    @Test
     void withATemperatureTheExpertIsTheSoftmaxOfTheUpperBoundsWhoseArgmaxIsTheRulesChoice() {
         double temperature = 0.1;
         TabularMdpConfig config = new TabularMdpConfig(3, 4, 3, 6, "bayes-ucb", temperature);
@@ -217,8 +243,8 @@ class BayesUcbTest {
             assertThat(o.key()).isEqualTo("expert");
             assertThat(o.defaultValue()).isEqualTo("greedy");
         });
-        assertThatThrownBy(() -> plugin.configure(Map.of("expert",
-                "psrl"))).hasMessageContaining("expert").hasMessageContaining("bayes-ucb");
+        assertThatThrownBy(() -> plugin.configure(Map.of("expert", "psrl"))).hasMessageContaining("expert")
+                .hasMessageContaining("bayes-ucb").hasMessageContaining("bayes-ucb-commit");
         assertThatThrownBy(() -> new TabularMdpConfig(2, 2, 1, 1, "ucb1")).isInstanceOf(
                 IllegalArgumentException.class).hasMessageContaining("greedy");
         assertThat(plugin.configure(Map.of("expert",
