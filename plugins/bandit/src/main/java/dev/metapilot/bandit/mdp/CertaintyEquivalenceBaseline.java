@@ -51,20 +51,15 @@ final class CertaintyEquivalenceBaseline implements Baseline {
     @Override
     public Actor start(Task task, long seed) {
         double eps = epsilon.value();
-        int s = config.states();
-        int a = config.actions();
-        MdpPosterior estimate = estimate(config);
-        FiniteHorizonPlanner planner = new FiniteHorizonPlanner(s, a, config.horizon());
-        double[] rewards = new double[s * a];
-        double[] transitions = new double[s * a * s];
+        int actions = config.actions();
+        ModelPlanner model = new ModelPlanner(config, estimate(config));
         SplittableRandom rng = new SplittableRandom(seed);
         return (input, out) -> {
-            int state = estimate.observe(input);
+            int state = model.observe(input);
             if (input.step() == 0) {
-                estimate.meanModel(rewards, transitions);
-                planner.solve(rewards, transitions);
+                model.planOnMean();
             }
-            out.setIndex(rng.nextDouble() < eps ? rng.nextInt(a) : planner.bestAction(input.step(), state, rng));
+            out.setIndex(rng.nextDouble() < eps ? rng.nextInt(actions) : model.bestAction(input.step(), state, rng));
         };
     }
 

@@ -54,19 +54,12 @@ final class OptimisticPlanningBaseline implements Baseline {
     @Override
     public Actor start(Task task, long seed) {
         double width = c.value();
-        int states = config.states();
-        int actions = config.actions();
-        MdpPosterior posterior = BayesUcbBaseline.posterior(config);
-        FiniteHorizonPlanner planner = new FiniteHorizonPlanner(states, actions, config.horizon());
-        double[] rewards = new double[states * actions];
-        double[] transitions = new double[states * actions * states];
+        ModelPlanner model = new ModelPlanner(config, BayesUcbBaseline.posterior(config));
         SplittableRandom rng = new SplittableRandom(seed);
         return (input, out) -> {
-            int state = posterior.observe(input);
-            posterior.meanModel(rewards, transitions);
-            posterior.upperBoundRewards(width, rewards);
-            planner.solve(rewards, transitions);
-            out.setIndex(planner.bestAction(input.step(), state, rng));
+            int state = model.observe(input);
+            model.planOptimistic(width);
+            out.setIndex(model.bestAction(input.step(), state, rng));
         };
     }
 }

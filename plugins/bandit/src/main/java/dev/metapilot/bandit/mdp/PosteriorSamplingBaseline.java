@@ -42,21 +42,16 @@ final class PosteriorSamplingBaseline implements Baseline {
 
     @Override
     public Actor start(Task task, long seed) {
-        int s = config.states();
-        int a = config.actions();
-        MdpPosterior posterior = new MdpPosterior(s, a, priorMean, TabularMdpTasks.REWARD_PRIOR_PRECISION,
-                TabularMdpTasks.REWARD_NOISE_PRECISION, TabularMdpTasks.TRANSITION_PRIOR);
-        FiniteHorizonPlanner planner = new FiniteHorizonPlanner(s, a, config.horizon());
-        double[] rewards = new double[s * a];
-        double[] transitions = new double[s * a * s];
+        ModelPlanner model = new ModelPlanner(config, new MdpPosterior(config.states(), config.actions(), priorMean,
+                TabularMdpTasks.REWARD_PRIOR_PRECISION, TabularMdpTasks.REWARD_NOISE_PRECISION,
+                TabularMdpTasks.TRANSITION_PRIOR));
         SplittableRandom rng = new SplittableRandom(seed);
         return (input, out) -> {
-            int state = posterior.observe(input);
+            int state = model.observe(input);
             if (input.step() == 0) {
-                posterior.sample(rng, rewards, transitions);
-                planner.solve(rewards, transitions);
+                model.planOnSample(rng);
             }
-            out.setIndex(planner.bestAction(input.step(), state, rng));
+            out.setIndex(model.bestAction(input.step(), state, rng));
         };
     }
 }

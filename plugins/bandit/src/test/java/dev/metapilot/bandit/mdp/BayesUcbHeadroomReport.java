@@ -94,10 +94,7 @@ class BayesUcbHeadroomReport {
     private static Baseline planner(TabularMdpConfig config, double c, int from, double width, boolean optimistic) {
         return rule(config, (task, seed) -> {
             MdpPosterior p = BayesUcbBaseline.posterior(config);
-            FiniteHorizonPlanner planner = new FiniteHorizonPlanner(config.states(), config.actions(), config
-                    .horizon());
-            double[] rewards = new double[config.states() * config.actions()];
-            double[] transitions = new double[rewards.length * config.states()];
+            ModelPlanner model = new ModelPlanner(config, p);
             SplittableRandom rng = new SplittableRandom(seed);
             return (in, a) -> {
                 int state = p.observe(in);
@@ -105,12 +102,12 @@ class BayesUcbHeadroomReport {
                     a.setIndex(p.upperBoundAction(state, c));
                     return;
                 }
-                p.meanModel(rewards, transitions);
                 if (optimistic) {
-                    p.upperBoundRewards(width, rewards);
+                    model.planOptimistic(width);
+                } else {
+                    model.planOnMean();
                 }
-                planner.solve(rewards, transitions);
-                a.setIndex(planner.bestAction(in.step(), state, rng));
+                a.setIndex(model.bestAction(in.step(), state, rng));
             };
         });
     }
